@@ -1,0 +1,101 @@
+"""Command line entry point: ``nnstudio`` (GUI) and its headless commands.
+
+    nnstudio [PROJECT]                      open the studio (optionally a project)
+    nnstudio --self-test SHOT.png           start, train a few epochs, screenshot, exit 0/1
+    nnstudio train PROJECT [--epochs N] [--out TRAINED]
+    nnstudio export PROJECT --format F -o PATH
+    nnstudio info PROJECT
+
+User errors are printed as one line on stderr with a non-zero exit code,
+never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from nnstudio import __version__
+
+DESCRIPTION = (
+    "nnstudio - a desktop studio to build, train and see small neural networks. "
+    "Drag layers onto a canvas, pick activations, losses and initializers, "
+    "press Train and watch the loss fall and the neurons light up."
+)
+
+EXIT_USER_ERROR = 2
+
+
+class UserError(Exception):
+    """An error the user can fix; printed as one line, exit code 2."""
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="nnstudio",
+        description=DESCRIPTION,
+        epilog=(
+            "Headless commands: 'nnstudio train PROJECT', 'nnstudio export PROJECT "
+            "--format keras|pytorch|keras-json|weights|history -o PATH', "
+            "'nnstudio info PROJECT' (see 'nnstudio COMMAND --help')."
+        ),
+    )
+    p.add_argument("--version", action="version", version=f"nnstudio {__version__}")
+    p.add_argument("project", nargs="?", help="a .nnstudio project file to open")
+    p.add_argument(
+        "--self-test",
+        metavar="PATH.png",
+        help=(
+            "start the real main window, load a sample project, train a few epochs "
+            "through the normal worker, save a screenshot to PATH.png and exit "
+            "0 only if all of that worked"
+        ),
+    )
+    p.add_argument("--lang", choices=["en", "ko"], help="user interface language for this run")
+    return p
+
+
+def _headless_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="nnstudio", description=DESCRIPTION)
+    sub = p.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("train", help="train a project without the GUI and save weights + history")
+    t.add_argument("project", help="the .nnstudio project file")
+    t.add_argument("--epochs", type=int, help="epochs to train (default: the project's)")
+    t.add_argument("--out", help="where to save the trained project (default: overwrite PROJECT)")
+    t.add_argument("--quiet", action="store_true", help="no progress bar")
+    e = sub.add_parser("export", help="export a project as code, Keras JSON, weights or history")
+    e.add_argument("project", help="the .nnstudio project file")
+    e.add_argument(
+        "--format", required=True, choices=["keras", "pytorch", "keras-json", "weights", "history"]
+    )
+    e.add_argument("-o", "--output", required=True, help="output path")
+    i = sub.add_parser("info", help="print the network's summary table")
+    i.add_argument("project", help="the .nnstudio project file")
+    return p
+
+
+HEADLESS = {"train", "export", "info"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in HEADLESS:
+        args = _headless_parser().parse_args(argv)
+        from nnstudio import headless
+
+        try:
+            return int(headless.run(args) or 0)
+        except UserError as exc:
+            print(f"nnstudio {args.command}: error: {exc}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        except KeyboardInterrupt:
+            print(f"nnstudio {args.command}: interrupted", file=sys.stderr)
+            return 130
+    args = _gui_parser().parse_args(argv)
+    from nnstudio.ui.app import run_gui
+
+    return int(run_gui(project=args.project, self_test=args.self_test, lang=args.lang) or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""From a project document to data and an engine model (no Qt).
+
+``load_dataset`` regenerates a built-in dataset from its name and parameters
+(or re-reads the embedded CSV), ``prepare_data`` splits and scales it the way
+the project says, and ``build_model`` returns a compiled
+:class:`nnstudio.engine.Sequential` for the document's layers and settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from nnstudio import data as nndata
+from nnstudio import engine
+from nnstudio.engine import registry
+from nnstudio.project.document import Project
+
+OPTIMIZER_KEYS = ("learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "rho", "epsilon")
+
+
+@dataclass
+class PreparedData:
+    """Training and validation arrays ready for ``model.fit``."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_val: np.ndarray
+    y_val: np.ndarray
+    train_idx: np.ndarray
+    val_idx: np.ndarray
+    scaler: Any
+    dataset: Any
+
+    @property
+    def validation_data(self):
+        return (self.x_val, self.y_val) if len(self.val_idx) else None
+
+
+def load_dataset(choice: dict | Project):
+    """The :class:`nnstudio.data.Dataset` a dataset choice stands for."""
+    if isinstance(choice, Project):
+        choice = choice.dataset
+    if choice.get("source") == "csv":
+        from nnstudio.data import csv as nncsv
+
+        csv = choice["csv"]
+        options = nncsv.CsvOptions.from_dict(csv.get("options") or {})
+        ds = nncsv.load_csv(csv["text"], options)
+        if csv.get("filename"):
+            ds.source = f"imported from {csv['filename']}"
+        return ds
+    return nndata.make(choice["name"], **(choice.get("params") or {}))
+
+
+def prepare_data(project: Project, dataset=None) -> PreparedData:
+    """Split (validation fraction + split seed), standardize and encode labels."""
+    ds = dataset if dataset is not None else load_dataset(project)
+    val_fraction = float(project.training.get("validation_split", 0.0) or 0.0)
+    train_idx, val_idx = nndata.split_indices(ds.n_samples, val_fraction, project.dataset.get("split_seed", 0))
+    x = np.asarray(ds.x, dtype=np.float64)
+    scaler = None
+    if project.dataset.get("standardize"):
+        scaler = nndata.Standardizer().fit(x[train_idx])
+        x = scaler.transform(x)
+    y = ds.y
+    if project.dataset.get("one_hot") and ds.task != "regression":
+        k = max(ds.n_classes, 2) if ds.task == "multiclass" else 2
+        y = np.eye(k, dtype=np.float64)[np.asarray(ds.y, dtype=np.int64)]
+    dtype = np.float64 if project.training.get("dtype") == "float64" else np.float32
+    x = x.astype(dtype)
+    if ds.task == "regression":
+        y = np.asarray(y, dtype=dtype)
+        if y.ndim == 1:
+            y = y[:, None]
+    elif project.dataset.get("one_hot"):
+        y = np.asarray(y, dtype=dtype)
+    return PreparedData(x[train_idx], y[train_idx], x[val_idx], y[val_idx], train_idx, val_idx, scaler, ds)
+
+
+def resolved_metrics(project: Project, task: str | None) -> list[str]:
+    metrics = project.training.get("metrics")
+    if metrics:
+        return list(metrics)
+    return ["mae"] if task == "regression" else ["accuracy"]
+
+
+def make_optimizer(training: dict):
+    """The engine optimizer named in the training settings, with its parameters."""
+    entry = registry.get("optimizer", training["optimizer"])
+    kwargs = {k: training[k] for k in OPTIMIZER_KEYS if k in entry.params and k in training}
+    wd = float(training.get("weight_decay") or 0.0)
+    if wd > 0:
+        kwargs["weight_decay"] = wd
+    return entry.obj(**kwargs)
+
+
+def make_layers(project: Project, n_features: int) -> list:
+    """Engine layers for the document's layers (the Input layer included)."""
+    layers = []
+    for spec in project.layers:
+        p = spec.params
+        name = spec.name or None
+        if spec.type == "Input":
+            size = p.get("size") or n_features
+            layers.append(engine.Input(shape=(int(size),), name=name) if name else engine.Input(shape=(int(size),)))
+        elif spec.type == "Dense":
+            kwargs: dict[str, Any] = dict(
+                units=int(p["units"]),
+                activation=p["activation"],
+                use_bias=bool(p["use_bias"]),
+                kernel_initializer=p["kernel_initializer"],
+                bias_initializer=p["bias_initializer"],
+            )
+            l1, l2 = float(p.get("l1") or 0.0), float(p.get("l2") or 0.0)
+            if l1 or l2:
+                kwargs["kernel_regularizer"] = engine.regularizers.L1L2(l1=l1, l2=l2)
+            if p.get("max_norm") is not None:
+                kwargs["kernel_constraint"] = engine.constraints.MaxNorm(max_value=float(p["max_norm"]))
+            if name:
+                kwargs["name"] = name
+            layers.append(engine.Dense(**kwargs))
+        elif spec.type == "Dropout":
+            layers.append(engine.Dropout(float(p["rate"]), name=name) if name else engine.Dropout(float(p["rate"])))
+        elif spec.type == "Activation":
+            layers.append(engine.Activation(p["activation"], name=name) if name else engine.Activation(p["activation"]))
+    return layers
+
+
+def build_model(project: Project, dataset=None, *, n_features: int | None = None, compile: bool = True):
+    """A compiled engine ``Sequential`` for the project (weights from the state if present)."""
+    task = None
+    if n_features is None:
+        ds = dataset if dataset is not None else load_dataset(project)
+        n_features, task = ds.n_features, ds.task
+    elif dataset is not None:
+        task = dataset.task
+    t = project.training
+    model = engine.Sequential(make_layers(project, n_features), seed=t.get("seed"), dtype=t.get("dtype", "float32"))
+    if compile:
+        model.compile(optimizer=make_optimizer(t), loss=t["loss"], metrics=resolved_metrics(project, task))
+    state = project.state
+    if state and state.get("weights"):
+        try:
+            model.set_weights(state["weights"])
+        except ValueError:
+            pass  # stale weights (structure changed outside the document): start fresh
+    return model
+
+
+def make_callbacks(project: Project) -> list:
+    """Early stopping (if enabled) as an engine callback list."""
+    es = project.training.get("early_stopping") or {}
+    if not es.get("enabled"):
+        return []
+    return [
+        engine.EarlyStopping(
+            monitor=es.get("monitor", "val_loss"),
+            patience=int(es.get("patience", 0)),
+            min_delta=float(es.get("min_delta", 0.0)),
+            restore_best_weights=bool(es.get("restore_best_weights", False)),
+            start_from_epoch=int(es.get("start_from_epoch", 0)),
+        )
+    ]

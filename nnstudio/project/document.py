@@ -1,0 +1,363 @@
+"""The project document: the network, training settings, dataset choice and
+trained state, as plain Python (no Qt).
+
+Every change goes through :meth:`Project.apply`, which takes one *edit* (a
+small tuple such as ``("set_layer", 2, "units", 64)``), changes the document,
+tells the subscribers what changed, and returns the edits that undo it. The
+UI wraps these in ``QUndoCommand`` objects, lessons apply their set-ups with
+them, and the validator's fixes are expressed as them, so there is exactly
+one way to change a project.
+
+Edit kinds (``index`` counts layers from 0, the Input layer included):
+
+=====================================  ==========================================
+``("insert_layer", index, layer)``     insert a layer (a dict, see ``LayerSpec``)
+``("remove_layer", index)``            remove a layer
+``("move_layer", src, dst)``           move a layer so it ends up at ``dst``
+``("set_layer", index, key, value)``   change one layer parameter
+``("replace_layers", [layer, ...])``   replace the whole network
+``("set_training", key, value)``       change a training setting (``"early_stopping.patience"``)
+``("set_dataset", dataset)``           replace the dataset choice (a dict)
+``("set_state", state | None)``        replace the trained weights + history
+``("set_name", name)``                 rename the project
+=====================================  ==========================================
+
+Structural edits (anything that changes the shapes of weights) also clear
+the trained state; their inverse restores it.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+LAYER_TYPES = ("Input", "Dense", "Dropout", "Activation")
+
+#: The parameters each layer type has in a project, with the values a layer
+#: dragged from the palette starts with (Keras defaults where Keras has one).
+LAYER_DEFAULTS: dict[str, dict[str, Any]] = {
+    "Input": {"size": None},
+    "Dense": {
+        "units": 8,
+        "activation": "relu",
+        "use_bias": True,
+        "kernel_initializer": "glorot_uniform",
+        "bias_initializer": "zeros",
+        "l1": 0.0,
+        "l2": 0.0,
+        "max_norm": None,
+    },
+    "Dropout": {"rate": 0.5},
+    "Activation": {"activation": "relu"},
+}
+
+#: Parameters whose change alters weight shapes (so trained weights are dropped).
+STRUCTURAL_KEYS = {"units", "use_bias", "size"}
+
+DEFAULT_TRAINING: dict[str, Any] = {
+    "loss": "binary_crossentropy",
+    "optimizer": "adam",
+    "learning_rate": 0.01,
+    "momentum": 0.0,
+    "nesterov": False,
+    "beta_1": 0.9,
+    "beta_2": 0.999,
+    "rho": 0.9,
+    "epsilon": 1e-7,
+    "weight_decay": 0.0,
+    "batch_size": 32,
+    "epochs": 100,
+    "validation_split": 0.2,
+    "metrics": None,  # None: accuracy for classification, mae for regression
+    "early_stopping": {
+        "enabled": False,
+        "monitor": "val_loss",
+        "patience": 10,
+        "min_delta": 0.0,
+        "restore_best_weights": True,
+        "start_from_epoch": 0,
+    },
+    "seed": 42,
+    "dtype": "float32",
+}
+
+DEFAULT_DATASET: dict[str, Any] = {
+    "source": "builtin",  # 'builtin' | 'csv'
+    "name": "circle",
+    "params": {},
+    "split_seed": 0,
+    "standardize": False,
+    "one_hot": False,  # labels as one-hot vectors (for categorical_crossentropy)
+    "csv": None,  # for source 'csv': {"filename", "text", "options"}
+}
+
+def new_layer_id() -> str:
+    """A document-unique id for a layer (the canvas keys its items by it)."""
+    return "L" + uuid.uuid4().hex[:10]
+
+
+@dataclass
+class LayerSpec:
+    """One layer of the network: its type, its parameters and a stable id."""
+
+    type: str
+    params: dict[str, Any] = field(default_factory=dict)
+    id: str = field(default_factory=new_layer_id)
+    name: str = ""
+
+    @classmethod
+    def make(cls, type_: str, **params: Any) -> "LayerSpec":
+        """A layer of ``type_`` with the palette defaults, overridden by ``params``."""
+        if type_ not in LAYER_DEFAULTS:
+            raise ValueError(
+                f"unknown layer type {type_!r}; valid types: {', '.join(LAYER_TYPES)}"
+            )
+        merged = copy.deepcopy(LAYER_DEFAULTS[type_])
+        name = params.pop("name", "") or ""
+        lid = params.pop("id", None)
+        unknown = set(params) - set(merged)
+        if unknown:
+            raise ValueError(
+                f"{type_} layer has no parameter(s) {', '.join(sorted(unknown))}; "
+                f"valid: {', '.join(merged) or 'none'}"
+            )
+        merged.update(params)
+        spec = cls(type_, merged, name=name)
+        if lid:
+            spec.id = str(lid)
+        return spec
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"type": self.type, "id": self.id}
+        if self.name:
+            d["name"] = self.name
+        d.update(copy.deepcopy(self.params))
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "LayerSpec":
+        d = dict(d)
+        type_ = d.pop("type", None)
+        if type_ is None:
+            raise ValueError("a layer needs a 'type'")
+        return cls.make(type_, **d)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.params.get(key, default)
+
+
+Listener = Callable[[str, dict], None]
+
+
+class Project:
+    """The document the whole app shows and edits.
+
+    Attributes are read freely; changes go through :meth:`apply`. Subscribers
+    (``subscribe(fn)``) are called as ``fn(event, info)`` after each change
+    with events ``layer_inserted`` {index}, ``layer_removed`` {index, id},
+    ``layer_moved`` {src, dst}, ``layer_changed`` {index, key},
+    ``layers_replaced`` {}, ``training_changed`` {key}, ``dataset_changed`` {},
+    ``state_changed`` {}, ``name_changed`` {}.
+    """
+
+    def __init__(self) -> None:
+        self.name = "Untitled"
+        self.layers: list[LayerSpec] = []
+        self.training: dict[str, Any] = copy.deepcopy(DEFAULT_TRAINING)
+        self.dataset: dict[str, Any] = copy.deepcopy(DEFAULT_DATASET)
+        #: trained state: {"weights": [ndarray...], "history": {key: [..]},
+        #: "epochs_trained": int, "runs": [{"name", "history"}]} or None
+        self.state: dict[str, Any] | None = None
+        self._listeners: list[Listener] = []
+
+    # -- construction ---------------------------------------------------
+    @classmethod
+    def default(cls) -> "Project":
+        """A small network ready to train on the 'circle' dataset."""
+        p = cls()
+        p.layers = [
+            LayerSpec.make("Input"),
+            LayerSpec.make("Dense", units=8, activation="tanh"),
+            LayerSpec.make("Dense", units=1, activation="sigmoid"),
+        ]
+        return p
+
+    # -- observers ------------------------------------------------------
+    def subscribe(self, fn: Listener) -> None:
+        self._listeners.append(fn)
+
+    def unsubscribe(self, fn: Listener) -> None:
+        if fn in self._listeners:
+            self._listeners.remove(fn)
+
+    def _emit(self, event: str, **info: Any) -> None:
+        for fn in list(self._listeners):
+            fn(event, info)
+
+    # -- queries --------------------------------------------------------
+    def index_of(self, layer_id: str) -> int:
+        for i, layer in enumerate(self.layers):
+            if layer.id == layer_id:
+                return i
+        raise KeyError(layer_id)
+
+    def training_value(self, key: str) -> Any:
+        node: Any = self.training
+        for part in key.split("."):
+            node = node[part]
+        return node
+
+    def trainable_layers(self) -> list[int]:
+        """Indices of the layers that have weights (Dense)."""
+        return [i for i, layer in enumerate(self.layers) if layer.type == "Dense"]
+
+    # -- edits ----------------------------------------------------------
+    def apply(self, edit: tuple) -> list[tuple]:
+        """Carry out one edit; return the list of edits that undo it."""
+        kind, *args = edit
+        handler = getattr(self, f"_do_{kind}", None)
+        if handler is None:
+            raise ValueError(f"unknown edit {kind!r}")
+        return handler(*args)
+
+    def apply_all(self, edits: list[tuple]) -> list[tuple]:
+        """Carry out several edits; return the edits that undo all of them."""
+        inverse: list[tuple] = []
+        for e in edits:
+            inverse = self.apply(e) + inverse
+        return inverse
+
+    def _clear_state(self) -> list[tuple]:
+        if self.state is None:
+            return []
+        old = self.state
+        self.state = None
+        self._emit("state_changed")
+        return [("set_state", old)]
+
+    def _do_insert_layer(self, index: int, layer: dict | LayerSpec) -> list[tuple]:
+        spec = layer if isinstance(layer, LayerSpec) else LayerSpec.from_dict(layer)
+        if any(existing.id == spec.id for existing in self.layers):
+            spec = LayerSpec(spec.type, copy.deepcopy(spec.params), name=spec.name)
+        index = max(0, min(int(index), len(self.layers)))
+        restore = self._clear_state()
+        self.layers.insert(index, spec)
+        self._emit("layer_inserted", index=index, id=spec.id)
+        return [("remove_layer", index)] + restore
+
+    def _do_remove_layer(self, index: int) -> list[tuple]:
+        if not 0 <= index < len(self.layers):
+            raise IndexError(f"no layer at index {index}")
+        restore = self._clear_state()
+        spec = self.layers.pop(index)
+        self._emit("layer_removed", index=index, id=spec.id)
+        return [("insert_layer", index, spec.to_dict())] + restore
+
+    def _do_move_layer(self, src: int, dst: int) -> list[tuple]:
+        n = len(self.layers)
+        if not (0 <= src < n and 0 <= dst < n):
+            raise IndexError(f"cannot move layer {src} to {dst} in a network of {n}")
+        if src == dst:
+            return []
+        restore = self._clear_state()
+        spec = self.layers.pop(src)
+        self.layers.insert(dst, spec)
+        self._emit("layer_moved", src=src, dst=dst, id=spec.id)
+        return [("move_layer", dst, src)] + restore
+
+    def _do_set_layer(self, index: int, key: str, value: Any) -> list[tuple]:
+        spec = self.layers[index]
+        if key == "name":
+            old = spec.name
+            spec.name = str(value or "")
+        else:
+            if key not in LAYER_DEFAULTS[spec.type]:
+                raise ValueError(f"{spec.type} layer has no parameter {key!r}")
+            old = spec.params.get(key)
+            if old == value:
+                return []
+            spec.params[key] = value
+        restore = self._clear_state() if key in STRUCTURAL_KEYS else []
+        self._emit("layer_changed", index=index, key=key, id=spec.id)
+        return [("set_layer", index, key, old)] + restore
+
+    def _do_replace_layers(self, layers: list) -> list[tuple]:
+        old = [s.to_dict() for s in self.layers]
+        restore = self._clear_state()
+        self.layers = [
+            s if isinstance(s, LayerSpec) else LayerSpec.from_dict(s) for s in layers
+        ]
+        self._emit("layers_replaced")
+        return [("replace_layers", old)] + restore
+
+    def _do_set_training(self, key: str, value: Any) -> list[tuple]:
+        parts = key.split(".")
+        node = self.training
+        for part in parts[:-1]:
+            node = node[part]
+        if parts[-1] not in node:
+            raise ValueError(f"unknown training setting {key!r}")
+        old = copy.deepcopy(node[parts[-1]])
+        if old == value:
+            return []
+        node[parts[-1]] = copy.deepcopy(value)
+        self._emit("training_changed", key=key)
+        return [("set_training", key, old)]
+
+    def _do_set_dataset(self, dataset: dict) -> list[tuple]:
+        old = copy.deepcopy(self.dataset)
+        merged = copy.deepcopy(DEFAULT_DATASET)
+        merged.update(copy.deepcopy(dataset))
+        if merged == old:
+            return []
+        self.dataset = merged
+        restore = self._clear_state()
+        self._emit("dataset_changed")
+        return [("set_dataset", old)] + restore
+
+    def _do_set_state(self, state: dict | None) -> list[tuple]:
+        old = self.state
+        self.state = state
+        self._emit("state_changed")
+        return [("set_state", old)]
+
+    def _do_set_name(self, name: str) -> list[tuple]:
+        old = self.name
+        self.name = str(name)
+        self._emit("name_changed")
+        return [("set_name", old)]
+
+
+def setup_edits(project: Project, setup: dict) -> list[tuple]:
+    """Edits that turn ``project`` into the partial project ``setup``.
+
+    ``setup`` may hold ``layers`` (replaces the network), ``training``
+    (applied over the default training settings) and ``dataset`` (replaces
+    the dataset choice). Lessons use this for "Set it up for me".
+    """
+    edits: list[tuple] = []
+    if "layers" in setup:
+        edits.append(("replace_layers", [LayerSpec.from_dict(d).to_dict() for d in setup["layers"]]))
+    if "training" in setup:
+        target = copy.deepcopy(DEFAULT_TRAINING)
+        for key, value in setup["training"].items():
+            if key == "early_stopping":
+                target["early_stopping"].update(value)
+            elif key in target:
+                target[key] = value
+            else:
+                raise ValueError(f"unknown training setting {key!r} in set-up")
+        for key, value in target.items():
+            if key == "early_stopping":
+                for k2, v2 in value.items():
+                    if project.training["early_stopping"].get(k2) != v2:
+                        edits.append(("set_training", f"early_stopping.{k2}", v2))
+            elif project.training.get(key) != value:
+                edits.append(("set_training", key, value))
+    if "dataset" in setup:
+        ds = copy.deepcopy(DEFAULT_DATASET)
+        ds.update(copy.deepcopy(setup["dataset"]))
+        edits.append(("set_dataset", ds))
+    return edits

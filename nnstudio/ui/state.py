@@ -1,0 +1,210 @@
+"""The application state every view shares: the document, its undo stack,
+the resolved dataset, the current problems, the selection and training state.
+
+Views read from :class:`AppState` and listen to its signals; they change the
+document only through :meth:`AppState.push` (an undoable command). The
+project layer below knows nothing of Qt: :class:`AppState` re-emits the
+document's plain-Python change notifications as Qt signals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from nnstudio.project import Project, validate
+from nnstudio.ui.commands import EditCommand
+
+IDLE, RUNNING, PAUSED = "idle", "running", "paused"
+
+
+class AppState(QObject):
+    """Shared state of one main window (see module docstring)."""
+
+    #: a document change: (event, info) as sent by :class:`Project`
+    documentChanged = Signal(str, dict)
+    #: a different document was loaded (New / Open / import)
+    projectReplaced = Signal()
+    #: the dataset (or its split/scaling) changed; ``dataset`` may be None with ``dataset_error`` set
+    datasetChanged = Signal()
+    #: the list of validation problems was recomputed
+    problemsChanged = Signal(list)
+    #: the selected layer index (or None for "no selection": model settings)
+    selectionChanged = Signal(object)
+    #: the sample whose activations the canvas shows (index into the dataset)
+    sampleChanged = Signal(int)
+    #: 'idle' | 'running' | 'paused'
+    trainingStateChanged = Signal(str)
+    #: live activations for the selected sample during/after training:
+    #: a list (one entry per project layer) of 1-D numpy arrays (or None)
+    neuronValuesChanged = Signal(object)
+    #: live weights (list of numpy arrays, Keras order) during/after training
+    weightsChanged = Signal(object)
+    #: the file path or the clean state changed (title bar)
+    fileStateChanged = Signal()
+    #: a weight line was clicked on the canvas: (project layer index of the Dense layer, from-neuron, to-neuron)
+    weightSelected = Signal(int, int, int)
+    #: dataset indices of the mini-batch being trained (for highlighting), or None
+    batchChanged = Signal(object)
+
+    def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.fileStateChanged.emit())
+        self.project: Project = project or Project.default()
+        self.file_path: Path | None = None
+        self.dataset: Any = None
+        self.dataset_error: str | None = None
+        self.problems: list = []
+        self.selected_layer: int | None = None
+        self.selected_sample: int = 0
+        self.training_state: str = IDLE
+        self._prepared = None
+        self._prepared_key = None
+        #: latest live values: per project layer a (z, a) pair of 1-D arrays for the selected sample
+        self.live_values: list | None = None
+        #: latest live weights (Keras order list of arrays) or None
+        self.live_weights: list | None = None
+        self.project.subscribe(self._on_document)
+        self._reload_dataset()
+
+    # -- document -------------------------------------------------------
+    def push(self, edits: list[tuple], text: str, merge_key: str | None = None) -> bool:
+        """Apply ``edits`` as one undoable command titled ``text``.
+
+        Returns False (and changes nothing) while training runs; callers show
+        :meth:`edit_blocked_reason` then.
+        """
+        if not edits:
+            return True
+        if self.edit_blocked_reason():
+            return False
+        self.undo_stack.push(EditCommand(self.project, edits, text, merge_key))
+        return True
+
+    def edit_blocked_reason(self) -> str | None:
+        if self.training_state == RUNNING:
+            return "Training is running: pause or stop it before editing the network."
+        return None
+
+    def set_project(self, project: Project, path: Path | None = None) -> None:
+        """Replace the document (New / Open); clears undo history."""
+        self.project.unsubscribe(self._on_document)
+        self.project = project
+        self.project.subscribe(self._on_document)
+        self.file_path = Path(path) if path else None
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.selected_layer = None
+        self.selected_sample = 0
+        self._reload_dataset(emit=False)
+        self.projectReplaced.emit()
+        self.datasetChanged.emit()
+        self.selectionChanged.emit(None)
+        self._revalidate()
+        self.fileStateChanged.emit()
+
+    def mark_saved(self, path: Path) -> None:
+        self.file_path = Path(path)
+        self.undo_stack.setClean()
+        self.fileStateChanged.emit()
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def _on_document(self, event: str, info: dict) -> None:
+        if event == "dataset_changed" or (event == "training_changed" and info.get("key") in ("validation_split", "dtype")):
+            self._reload_dataset()
+        if event in ("layer_removed", "layers_replaced") and self.selected_layer is not None:
+            if self.selected_layer >= len(self.project.layers):
+                self.select_layer(None)
+        self.documentChanged.emit(event, info)
+        self._revalidate()
+
+    # -- dataset ----------------------------------------------------------
+    def _reload_dataset(self, emit: bool = True) -> None:
+        from nnstudio.project.build import load_dataset
+
+        self._prepared = None
+        try:
+            self.dataset = load_dataset(self.project)
+            self.dataset_error = None
+        except Exception as exc:  # a user-caused problem (bad CSV, bad params): shown, never raised
+            self.dataset = None
+            self.dataset_error = str(exc)
+        if self.dataset is not None and self.selected_sample >= self.dataset.n_samples:
+            self.selected_sample = 0
+        if emit:
+            self.datasetChanged.emit()
+            self._revalidate()
+
+    def prepared(self):
+        """Split/scaled arrays for training (cached until dataset or split changes)."""
+        from nnstudio.project.build import prepare_data
+
+        if self.dataset is None:
+            return None
+        key = (
+            id(self.dataset),
+            self.project.training.get("validation_split"),
+            self.project.training.get("dtype"),
+            self.project.dataset.get("split_seed"),
+            self.project.dataset.get("standardize"),
+            self.project.dataset.get("one_hot"),
+        )
+        if self._prepared is None or self._prepared_key != key:
+            self._prepared = prepare_data(self.project, self.dataset)
+            self._prepared_key = key
+        return self._prepared
+
+    # -- problems -------------------------------------------------------
+    def _revalidate(self) -> None:
+        self.problems = validate(self.project, self.dataset)
+        if self.dataset_error:
+            from nnstudio.project import Problem
+
+            self.problems.insert(0, Problem("error", "dataset", f"The dataset could not be loaded: {self.dataset_error}"))
+        self.problemsChanged.emit(self.problems)
+
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+    # -- selection --------------------------------------------------------
+    def select_layer(self, index: int | None) -> None:
+        if index == self.selected_layer:
+            return
+        self.selected_layer = index
+        self.selectionChanged.emit(index)
+
+    def select_sample(self, index: int) -> None:
+        if self.dataset is None:
+            return
+        index = int(index) % max(1, self.dataset.n_samples)
+        if index != self.selected_sample:
+            self.selected_sample = index
+            self.sampleChanged.emit(index)
+
+    def set_live(self, values: list | None = None, weights: list | None = None) -> None:
+        """Publish live activations and/or weights (GUI thread only)."""
+        if weights is not None:
+            self.live_weights = weights
+            self.weightsChanged.emit(weights)
+        if values is not None:
+            self.live_values = values
+            self.neuronValuesChanged.emit(values)
+
+    def clear_live(self) -> None:
+        self.live_values = None
+        self.live_weights = None
+        self.neuronValuesChanged.emit(None)
+        self.weightsChanged.emit(None)
+
+    def set_training_state(self, state: str) -> None:
+        if state != self.training_state:
+            self.training_state = state
+            self.trainingStateChanged.emit(state)

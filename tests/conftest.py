@@ -1,0 +1,82 @@
+"""Test setup shared by every test.
+
+Qt runs headless: QT_QPA_PLATFORM is set here, before anything imports Qt,
+never by hand. UI tests use pytest-qt's ``qtbot``; two autouse fixtures fail
+any test that leaves a QThread running or a top-level window open.
+"""
+
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+# Keep BLAS single-threaded in tests: deterministic and faster for small nets.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import pytest  # noqa: E402
+
+
+def _qt_loaded():
+    import sys
+
+    return "PySide6.QtCore" in sys.modules
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads(request):
+    """Fail a test that leaves a QThread (or a non-daemon Python thread) running."""
+    before = set(threading.enumerate())
+    yield
+    if _qt_loaded():
+        from PySide6.QtCore import QThread
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            running = [
+                t for t in app.findChildren(QThread) if t.isRunning()
+            ]
+            # QThreads are rarely parented to the app; also check the registry
+            # kept by nnstudio's worker module if it is loaded.
+            import sys
+
+            worker_mod = sys.modules.get("nnstudio.ui.training.worker")
+            if worker_mod is not None and hasattr(worker_mod, "running_threads"):
+                running += [t for t in worker_mod.running_threads() if t not in running]
+            if running:
+                for t in running:
+                    t.quit()
+                    t.wait(2000)
+                pytest.fail(f"test left {len(running)} QThread(s) running")
+    leftover = [
+        t for t in threading.enumerate()
+        if t not in before and t.is_alive() and not t.daemon
+    ]
+    if leftover:
+        for t in leftover:
+            t.join(timeout=2)
+        still = [t for t in leftover if t.is_alive()]
+        if still:
+            pytest.fail(f"test left thread(s) running: {[t.name for t in still]}")
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_windows(request):
+    """Fail a UI test that leaves a visible top-level window behind."""
+    yield
+    if not _qt_loaded():
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    app.processEvents()
+    visible = [w for w in app.topLevelWidgets() if w.isVisible() and not w.property("nnstudio_allow_leftover")]
+    if visible:
+        names = [w.objectName() or type(w).__name__ for w in visible]
+        for w in visible:
+            w.close()
+            w.deleteLater()
+        app.processEvents()
+        pytest.fail(f"test left top-level window(s) open: {names}")
