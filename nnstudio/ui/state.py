@@ -54,7 +54,7 @@ class AppState(QObject):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.fileStateChanged.emit())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.project: Project = project or Project.default()
         self.file_path: Path | None = None
         self.dataset: Any = None
@@ -111,6 +111,9 @@ class AppState(QObject):
     def mark_saved(self, path: Path) -> None:
         self.file_path = Path(path)
         self.undo_stack.setClean()
+        self.fileStateChanged.emit()
+
+    def _on_clean_changed(self, _clean: bool) -> None:
         self.fileStateChanged.emit()
 
     @property
