@@ -65,6 +65,7 @@ class AppState(QObject):
         self.training_state: str = IDLE
         self._prepared = None
         self._prepared_key = None
+        self._dataset_key = None
         #: latest live values: per project layer a (z, a) pair of 1-D arrays for the selected sample
         self.live_values: list | None = None
         #: latest live weights (Keras order list of arrays) or None
@@ -134,6 +135,21 @@ class AppState(QObject):
         from nnstudio.project.build import load_dataset
 
         self._prepared = None
+        choice = self.project.dataset
+        csv = choice.get("csv") or {}
+        key = (
+            choice.get("source"),
+            choice.get("name"),
+            repr(sorted((choice.get("params") or {}).items())),
+            hash(csv.get("text")),
+            repr(csv.get("options")),
+        )
+        if key == self._dataset_key and self.dataset is not None:
+            if emit:
+                self.datasetChanged.emit()
+                self._revalidate()
+            return
+        self._dataset_key = key
         try:
             self.dataset = load_dataset(self.project)
             self.dataset_error = None
