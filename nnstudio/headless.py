@@ -1,0 +1,347 @@
+"""The headless commands: ``nnstudio train | export | info`` (no Qt).
+
+:func:`run` receives the parsed arguments from :mod:`nnstudio.cli`. Every
+error the user can fix (missing or corrupt file, validation problems, an
+unwritable output path) is raised as :class:`nnstudio.cli.UserError`, which
+the CLI prints as one line on stderr with exit code 2.
+
+``train`` continues from the project's trained state like the GUI does:
+the weights are loaded, the epochs are numbered on from ``epochs_trained``
+and the new epochs are appended to the history; the result is saved into
+the project's state (``weights``, ``history``, ``epochs_trained``,
+``iterations``, ``runs``, ``stop_reason``, ``best_epoch``).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+
+from nnstudio.cli import UserError
+
+FORMATS = ("keras", "pytorch", "keras-json", "weights", "history")
+BAR_WIDTH = 20
+
+
+# -- helpers ------------------------------------------------------------------
+def _load(path: str):
+    from nnstudio.project import ProjectFileError, load_project
+
+    try:
+        return load_project(path)
+    except ProjectFileError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _dataset(project):
+    from nnstudio.project.build import load_dataset
+
+    try:
+        return load_dataset(project)
+    except Exception as exc:  # a bad CSV or generator parameter: the user's to fix
+        raise UserError(f"the project's dataset cannot be loaded: {exc}") from None
+
+
+def _check_valid(project, dataset) -> list:
+    from nnstudio.project import validate
+
+    problems = validate(project, dataset)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        text = " ".join(f"({i}) {p.message}" for i, p in enumerate(errors, 1)) if len(errors) > 1 else errors[0].message
+        raise UserError(f"the project has {len(errors)} problem(s) to fix first: {text}")
+    return [p for p in problems if not p.is_error]
+
+
+def _check_output(path: Path) -> None:
+    if path.exists() and path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name for the output")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise UserError(f"cannot write {path}: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise UserError(f"cannot write {path}: the folder {parent} is not writable")
+
+
+def _fmt_time(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}"
+
+
+def _fmt(v: Any) -> str:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return str(v)
+    return f"{f:.4f}" if math.isfinite(f) else str(f)
+
+
+def progress_line(epoch: int, total: int, done: int, todo: int, logs: dict, elapsed: float) -> str:
+    """One progress line: bar, epoch, loss, val_loss (and metrics), ETA."""
+    frac = done / max(1, todo)
+    filled = round(BAR_WIDTH * frac)
+    eta = elapsed / done * (todo - done) if done else 0.0
+    parts = [f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] epoch {epoch}/{total}"]
+    for key, value in logs.items():
+        parts.append(f"{key} {_fmt(value)}")
+    parts.append(f"ETA {_fmt_time(eta)}")
+    return "  ".join(parts)
+
+
+def _progress_callback(stream: TextIO, first: int, last: int, quiet: bool):
+    from nnstudio.engine import Callback
+
+    class Progress(Callback):
+        """Writes one line per epoch (or an in-place bar on a terminal) to ``stream``."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.start = time.perf_counter()
+            self.tty = bool(getattr(stream, "isatty", lambda: False)())
+            self.dirty = False
+
+        def on_epoch_end(self, epoch, logs=None):
+            if quiet:
+                return
+            line = progress_line(epoch + 1, last, epoch + 1 - first, last - first, dict(logs or {}),
+                                 time.perf_counter() - self.start)
+            if self.tty:
+                stream.write("\r\x1b[K" + line)
+                self.dirty = True
+            else:
+                stream.write(line + "\n")
+            stream.flush()
+
+        def finish(self):
+            if self.dirty:
+                stream.write("\n")
+                stream.flush()
+
+    return Progress()
+
+
+# -- train ------------------------------------------------------------------------
+def train(args) -> int:
+    """``nnstudio train PROJECT [--epochs N] [--out PATH] [--quiet]``."""
+    from nnstudio.engine import EngineError
+    from nnstudio.project import save_project
+    from nnstudio.project.build import build_model, make_callbacks, prepare_data
+
+    project = _load(args.project)
+    out = Path(args.out) if args.out else Path(args.project)
+    _check_output(out)
+    dataset = _dataset(project)
+    warnings = _check_valid(project, dataset)
+    quiet = bool(getattr(args, "quiet", False))
+    if not quiet:
+        for w in warnings:
+            print(f"warning: {w.message}", file=sys.stderr)
+    epochs = project.training.get("epochs", 1) if args.epochs is None else args.epochs
+    if not isinstance(epochs, int) or epochs < 1:
+        raise UserError(f"--epochs must be at least 1, not {epochs}")
+    try:
+        prepared = prepare_data(project, dataset)
+        model = build_model(project, dataset)
+    except ValueError as exc:
+        raise UserError(f"the network cannot be built for this data: {exc}") from None
+    old = project.state or {}
+    history = {k: list(v) for k, v in (old.get("history") or {}).items()}
+    first = int(old.get("epochs_trained", len(history.get("loss", []))) or 0)
+    model.iterations = int(old.get("iterations", 0) or 0)
+    t = project.training
+    callbacks = make_callbacks(project)
+    progress = _progress_callback(sys.stderr, first, first + epochs, quiet)
+
+    def _interrupt(signum, frame):  # first Ctrl-C: stop after this batch and save
+        model.stop_training = True
+        model.stop_reason = "user"
+        signal.signal(signal.SIGINT, previous)
+
+    previous = signal.getsignal(signal.SIGINT)
+    in_main = _is_main_thread()
+    if in_main:
+        signal.signal(signal.SIGINT, _interrupt)
+    try:
+        result = model.fit(prepared.x_train, prepared.y_train, batch_size=int(t.get("batch_size", 32)),
+                           epochs=first + epochs, initial_epoch=first, verbose=0, shuffle=True,
+                           validation_data=prepared.validation_data, callbacks=callbacks + [progress])
+    except (ValueError, EngineError) as exc:  # engine errors on this data (labels, shapes) name the problem
+        raise UserError(f"training failed: {exc}") from None
+    finally:
+        if in_main:
+            signal.signal(signal.SIGINT, previous)
+        progress.finish()
+    for key, values in result.history.items():
+        history.setdefault(key, []).extend(float(v) for v in values)
+    trained = len(result.history.get("loss", []))
+    es = next((c for c in callbacks if hasattr(c, "best_epoch") and hasattr(c, "stopped_epoch")), None)
+    state = {
+        "weights": [np.array(w) for w in model.get_weights()],
+        "history": history,
+        "epochs_trained": first + trained,
+        "iterations": int(model.iterations),
+        "runs": list(old.get("runs") or []),
+    }
+    if model.stop_reason:
+        state["stop_reason"] = model.stop_reason
+    if es is not None and getattr(es, "best", None) is not None:
+        state["best_epoch"] = int(es.best_epoch)
+    project.apply(("set_state", state))
+    try:
+        save_project(project, out)
+    except OSError as exc:
+        raise UserError(f"cannot save {out}: {exc.strerror or exc}") from None
+    if not quiet:
+        last = {k: v[-1] for k, v in history.items() if v}
+        summary = ", ".join(f"{k} {_fmt(v)}" for k, v in last.items())
+        print(f"trained {trained} epoch(s) (total {first + trained}); {summary}; saved {out}", file=sys.stderr)
+    if model.stop_reason == "diverged":
+        ep, batch = getattr(model, "diverged_at", None) or (first + trained - 1, 0)
+        print(f"nnstudio train: training diverged: the loss became NaN or infinite at epoch {ep + 1}, "
+              f"batch {batch + 1}; the last finite weights were saved. Try a smaller learning rate.",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _is_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+# -- export -------------------------------------------------------------------------
+def export(args) -> int:
+    """``nnstudio export PROJECT --format F -o PATH``."""
+    from nnstudio import export as ex
+
+    project = _load(args.project)
+    out = Path(args.output)
+    _check_output(out)
+    fmt = args.format
+    if fmt not in FORMATS:
+        raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        if fmt == "weights":
+            weights = (project.state or {}).get("weights")
+            if not weights:
+                raise UserError("the project has no trained weights yet; train it first (nnstudio train PROJECT)")
+            written = [ex.save_weights(weights, out)]
+        elif fmt == "history":
+            history = (project.state or {}).get("history")
+            if not history:
+                raise UserError("the project has no training history yet; train it first (nnstudio train PROJECT)")
+            written = [ex.save_history(history, out)]
+        else:
+            dataset = _dataset(project)
+            _check_valid(project, dataset)
+            if fmt == "keras-json":
+                out.write_text(ex.export_keras_json(project, dataset), encoding="utf-8")
+                written = [out]
+            elif fmt == "keras":
+                written = ex.export_keras(project, out, dataset)
+            else:
+                written = ex.export_torch(project, out, dataset)
+    except ex.ExportError as exc:
+        raise UserError(f"cannot export as {fmt}: {exc}") from None
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+    print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)
+    return 0
+
+
+# -- info ------------------------------------------------------------------------------
+def summary_rows(project, n_features: int | None) -> list[tuple[str, str, str, str, str]]:
+    """(#, layer, activation, output shape, params) per layer, Keras' summary style."""
+    rows = []
+    width = n_features
+    for i, spec in enumerate(project.layers):
+        p = spec.params
+        label = spec.type + (f" '{spec.name}'" if spec.name else "")
+        act, params = "", 0
+        if spec.type == "Input":
+            width = p.get("size") or n_features
+        elif spec.type == "Dense":
+            act = p.get("activation", "")
+            units = p.get("units") or 0
+            params = (width or 0) * units + (units if p.get("use_bias", True) else 0)
+            width = units
+        elif spec.type == "Dropout":
+            act = f"rate {p.get('rate')}"
+        elif spec.type == "Activation":
+            act = p.get("activation", "")
+        rows.append((str(i), label, act, f"(None, {width if width is not None else '?'})", str(params)))
+    return rows
+
+
+def info_text(project, dataset=None, dataset_error: str | None = None) -> str:
+    """The text ``nnstudio info`` prints: summary table, dataset, training settings, state."""
+    n = dataset.n_features if dataset is not None else None
+    rows = [("#", "Layer", "Activation", "Output shape", "Params")] + summary_rows(project, n)
+    widths = [max(len(r[c]) for r in rows) for c in range(5)]
+    line = "  ".join("-" * w for w in widths)
+    out = [f"Project: {project.name}", "", line]
+    for k, r in enumerate(rows):
+        out.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+        if k == 0:
+            out.append(line)
+    out.append(line)
+    total = sum(int(r[4]) for r in rows[1:])
+    out += [f"Total params: {total}", ""]
+    d = project.dataset
+    if dataset is not None:
+        kind = dataset.task + (f", {dataset.n_classes} classes" if dataset.task != "regression" else "")
+        out.append(f"Dataset: {d.get('name') if d.get('source') == 'builtin' else 'CSV'} - {dataset.n_samples} "
+                   f"samples, {dataset.n_features} features, {kind}")
+    else:
+        out.append(f"Dataset: cannot be loaded ({dataset_error})")
+    out.append(f"  split seed {d.get('split_seed')}, standardize {d.get('standardize')}, one-hot {d.get('one_hot')}")
+    t = project.training
+    out.append("")
+    out.append(f"Training: loss {t['loss']}, optimizer {t['optimizer']} (learning rate {t['learning_rate']}), "
+               f"batch size {t['batch_size']}, epochs {t['epochs']}, validation split {t['validation_split']}")
+    es = t.get("early_stopping") or {}
+    if es.get("enabled"):
+        out.append(f"  early stopping on {es.get('monitor')}, patience {es.get('patience')}")
+    st = project.state
+    if st:
+        loss = (st.get("history") or {}).get("loss") or []
+        last = f", last loss {_fmt(loss[-1])}" if loss else ""
+        out.append(f"State: trained {st.get('epochs_trained', 0)} epoch(s), {st.get('iterations', 0)} iterations{last}")
+    else:
+        out.append("State: not trained")
+    from nnstudio.project import validate
+
+    for p in validate(project, dataset):
+        out.append(f"{p.severity}: {p.message}")
+    return "\n".join(out) + "\n"
+
+
+def info(args) -> int:
+    """``nnstudio info PROJECT``."""
+    project = _load(args.project)
+    try:
+        from nnstudio.project.build import load_dataset
+
+        dataset, err = load_dataset(project), None
+    except Exception as exc:  # shown, not fatal
+        dataset, err = None, str(exc)
+    sys.stdout.write(info_text(project, dataset, err))
+    return 0
+
+
+def run(args) -> int:
+    """Dispatch a parsed headless command (``args.command``)."""
+    handlers = {"train": train, "export": export, "info": info}
+    if args.command not in handlers:
+        raise UserError(f"unknown command {args.command!r}")
+    return handlers[args.command](args)

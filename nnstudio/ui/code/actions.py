@@ -1,0 +1,229 @@
+"""File > Export and File > Import > Keras model JSON actions.
+
+Each action asks for a path and calls a method that takes the path
+(:meth:`CodeActions.export_to`, :meth:`CodeActions.export_plots`,
+:meth:`CodeActions.import_keras_json_file`), so tests drive them without
+file dialogs. Errors are shown in a message box that says what went wrong.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from nnstudio import export as ex
+from nnstudio.export.names import safe_identifier
+
+#: format -> (action objectName, default file suffix)
+FORMATS = {
+    "keras": ("exportKerasAction", ".py"),
+    "pytorch": ("exportTorchAction", ".py"),
+    "keras-json": ("exportKerasJsonAction", ".json"),
+    "weights": ("exportWeightsAction", ".npz"),
+    "history": ("exportHistoryAction", ".csv"),
+}
+
+
+class CodeActions(QObject):
+    """The export / import commands of one main window."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.setObjectName("codeActions")
+        self.window = window
+        self.state = window.state
+        labels = {
+            "keras": self.tr("Keras script…"),
+            "pytorch": self.tr("PyTorch script…"),
+            "keras-json": self.tr("Keras model JSON…"),
+            "weights": self.tr("Weights (.npz)…"),
+            "history": self.tr("Training history (.csv)…"),
+        }
+        self.actions: dict[str, QAction] = {}
+        for fmt, (name, _suffix) in FORMATS.items():
+            act = QAction(labels[fmt], window)
+            act.setObjectName(name)
+            act.triggered.connect(lambda _checked=False, f=fmt: self.ask_export(f))
+            window.export_menu.addAction(act)
+            self.actions[fmt] = act
+        plots = QAction(self.tr("Plots as PNG…"), window)
+        plots.setObjectName("exportPlotsAction")
+        plots.triggered.connect(self.ask_export_plots)
+        window.export_menu.addAction(plots)
+        self.actions["plots"] = plots
+        imp = QAction(self.tr("Keras model JSON…"), window)
+        imp.setObjectName("importKerasJsonAction")
+        imp.setStatusTip(self.tr("Open a Keras Sequential model (model.to_json()) as a new project"))
+        imp.triggered.connect(self.ask_import)
+        window.import_menu.addAction(imp)
+        self.actions["import-keras-json"] = imp
+
+    # -- helpers ------------------------------------------------------------------
+    def _status(self, text: str) -> None:
+        if hasattr(self.window, "statusBar"):
+            self.window.statusBar().showMessage(text, 6000)
+
+    def _error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.window, title, text)
+
+    def _start_dir(self) -> str:
+        path = getattr(self.state, "file_path", None)
+        if path is not None:
+            return str(Path(path).parent)
+        return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+
+    def _stem(self) -> str:
+        return safe_identifier(self.state.project.name or "model", "model").lower()
+
+    # -- export ----------------------------------------------------------------------
+    def ask_export(self, fmt: str) -> None:
+        """Ask where to save ``fmt`` and export it."""
+        suffix = FORMATS[fmt][1]
+        default = str(Path(self._start_dir()) / f"{self._stem()}{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), default,
+                                              self.tr("{suffix} files (*{suffix});;All files (*)").format(suffix=suffix))
+        if path:
+            self.export_to(fmt, path)
+
+    def export_to(self, fmt: str, path: str | Path) -> list[Path]:
+        """Export ``fmt`` to ``path``; returns the files written ([] after showing an error)."""
+        path = Path(path)
+        project, dataset = self.state.project, self.state.dataset
+        st = project.state or {}
+        try:
+            if fmt == "weights":
+                if not st.get("weights"):
+                    raise ex.ExportError(self.tr("The network has not been trained yet: train it first."))
+                written = [ex.save_weights(st["weights"], path)]
+            elif fmt == "history":
+                if not st.get("history"):
+                    raise ex.ExportError(self.tr("There is no training history yet: train the network first."))
+                written = [ex.save_history(st["history"], path)]
+            else:
+                if dataset is None:
+                    raise ex.ExportError(self.tr("The dataset could not be loaded: {reason}").format(
+                        reason=getattr(self.state, "dataset_error", "") or "?"))
+                errors = [p.message for p in self.state.problems if p.is_error]
+                if errors and fmt != "keras-json":
+                    raise ex.ExportError(self.tr("Fix these problems first:") + "\n• " + "\n• ".join(errors))
+                if fmt == "keras-json":
+                    path.write_text(ex.export_keras_json(project, dataset), encoding="utf-8")
+                    written = [path]
+                elif fmt == "keras":
+                    written = ex.export_keras(project, path, dataset)
+                else:
+                    written = ex.export_torch(project, path, dataset)
+        except ex.ExportError as exc:
+            self._error(self.tr("Cannot export"), str(exc))
+            return []
+        except OSError as exc:
+            self._error(self.tr("Cannot export"), self.tr("{path} could not be written: {reason}").format(
+                path=path, reason=exc.strerror or exc))
+            return []
+        self._status(self.tr("Exported {files}").format(files=", ".join(p.name for p in written)))
+        return written
+
+    def plot_widgets(self) -> list[tuple[str, object]]:
+        """Every pyqtgraph PlotWidget in the window's docks, as (file stem, widget)."""
+        import pyqtgraph as pg
+
+        found, seen = [], set()
+        for name, dock in getattr(self.window, "docks", {}).items():
+            widget = dock.widget()
+            if widget is None:
+                continue
+            candidates = ([widget] if isinstance(widget, pg.PlotWidget) else []) + widget.findChildren(pg.PlotWidget)
+            for k, plot in enumerate(candidates):
+                if id(plot) in seen:
+                    continue
+                seen.add(id(plot))
+                label = safe_identifier(plot.objectName() or f"plot{k + 1}", "plot")
+                found.append((f"{safe_identifier(name, 'dock')}_{label}", plot))
+        return found
+
+    def ask_export_plots(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Export plots to folder"), self._start_dir())
+        if folder:
+            self.export_plots(folder)
+
+    def export_plots(self, folder: str | Path) -> list[Path]:
+        """Save each plot as ``<dock>_<plot>.png`` in ``folder``; returns the files written."""
+        from pyqtgraph.exporters import ImageExporter
+
+        folder = Path(folder)
+        written, failed, used = [], [], set()
+        for stem, plot in self.plot_widgets():
+            name = stem
+            k = 2
+            while name in used:
+                name, k = f"{stem}_{k}", k + 1
+            used.add(name)
+            target = folder / f"{name}.png"
+            try:
+                exporter = ImageExporter(plot.getPlotItem())
+                if plot.width() < 2 or plot.height() < 2:  # a hidden dock: render at a sensible size
+                    plot.resize(640, 400)
+                    exporter = ImageExporter(plot.getPlotItem())
+                exporter.export(str(target))
+            except Exception as exc:  # one bad plot must not stop the others
+                failed.append(f"{name}: {exc}")
+                continue
+            if target.exists():
+                written.append(target)
+        if failed or not written:
+            text = self.tr("{n} plot(s) saved to {folder}.").format(n=len(written), folder=folder)
+            if failed:
+                text += "\n" + self.tr("Not saved:") + "\n" + "\n".join(failed)
+            elif not written:
+                text = self.tr("There are no plots to export.")
+            self._error(self.tr("Export plots"), text)
+        else:
+            self._status(self.tr("{n} plot(s) saved to {folder}").format(n=len(written), folder=folder))
+        return written
+
+    # -- import --------------------------------------------------------------------------
+    def _may_replace(self) -> bool:
+        if getattr(self.state, "training_state", "idle") == "running":
+            self._status(self.tr("Stop training before opening another project."))
+            return False
+        for owner in (self.window, getattr(self.window, "files", None)):
+            check = getattr(owner, "maybe_save", None)
+            if callable(check):
+                return bool(check())
+        return True
+
+    def ask_import(self) -> None:
+        if not self._may_replace():
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Keras model JSON"), self._start_dir(),
+                                              self.tr("Keras model JSON (*.json);;All files (*)"))
+        if path:
+            self.import_keras_json_file(path, ask=False)
+
+    def import_keras_json_file(self, path: str | Path, *, ask: bool = True) -> bool:
+        """Open the Keras JSON at ``path`` as a new project; False (with a message) if it cannot be."""
+        if ask and not self._may_replace():
+            return False
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+            if len(raw) > 64 * 2**20:
+                raise ex.KerasImportError([self.tr("the file is too large to be a model description")])
+            project = ex.import_keras_json(raw)
+        except OSError as exc:
+            self._error(self.tr("Cannot import"), self.tr("{path} could not be read: {reason}").format(
+                path=path.name, reason=exc.strerror or exc))
+            return False
+        except ex.KerasImportError as exc:
+            text = self.tr("{name} cannot be imported:").format(name=path.name) + "\n• " + "\n• ".join(exc.problems)
+            text += "\n\n" + self.tr("Your current project was not changed.")
+            self._error(self.tr("Cannot import"), text)
+            return False
+        if project.name in ("", "Untitled", "sequential"):
+            project.name = path.stem
+        self.state.set_project(project, None)
+        self._status(self.tr("Imported {name} as a new project").format(name=path.name))
+        return True
