@@ -6,14 +6,31 @@ any test that leaves a QThread running or a top-level window open.
 """
 
 import os
+import tempfile
 import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+# Never read or write the user's own settings: QSettings (user scope) lives
+# under XDG_CONFIG_HOME on Linux, so point it at a throwaway folder before Qt starts.
+_SETTINGS_DIR = tempfile.mkdtemp(prefix="nnstudio-test-settings-")
+os.environ["XDG_CONFIG_HOME"] = _SETTINGS_DIR
 # Keep BLAS single-threaded in tests: deterministic and faster for small nets.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_settings():
+    """Every QSettings file of the test session goes to a temporary folder."""
+    try:
+        from nnstudio.ui.settings import use_settings_folder
+    except ImportError:  # Qt not installed: nothing to isolate
+        yield
+        return
+    use_settings_folder(_SETTINGS_DIR)
+    yield
 
 
 def _qt_loaded():

@@ -1,0 +1,379 @@
+"""The graphics items of the canvas: layer blocks, neurons and weight lines.
+
+Items are dumb: they draw what the scene (:mod:`.scene`) tells them and
+never change the document. Updates are cheap on purpose: live activations
+only call ``setBrush`` on existing neuron circles and live weights only
+re-bucket the lines of an existing :class:`ConnectionItem` (one item per
+pair of neighbouring layers, painted with a handful of ``drawLines`` calls).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsRectItem,
+)
+
+from nnstudio.ui.canvas.layout import (
+    BLOCK_W,
+    RADIUS,
+    SPACING_X,
+    Slots,
+    block_height,
+    block_top,
+    slot_y,
+    tr,
+)
+
+POSITIVE = QColor(242, 142, 43)  # orange: positive weight / activation
+NEGATIVE = QColor(59, 125, 216)  # blue: negative
+NEUTRAL_LINE = QColor(150, 150, 150, 110)
+NEURON_IDLE = QColor(250, 250, 250)
+TYPE_COLOURS = {
+    "Input": QColor(120, 170, 120),
+    "Dense": QColor(90, 130, 200),
+    "Dropout": QColor(160, 110, 190),
+    "Activation": QColor(210, 170, 60),
+}
+_LEVELS = 5  # magnitude buckets per sign for weight lines
+MIN_TEXT_LOD = 0.3  # below this zoom block texts are not drawn
+COARSE_LOD = 0.4  # below this zoom only every other neuron's weight lines are drawn
+
+
+def value_colour(v: float) -> QColor:
+    """Colour for a normalized value in [-1, 1]: blue (−) through white to orange (+)."""
+    v = max(-1.0, min(1.0, float(v))) if np.isfinite(v) else 0.0
+    target = POSITIVE if v >= 0 else NEGATIVE
+    t = abs(v)
+    return QColor(
+        round(255 + (target.red() - 255) * t),
+        round(255 + (target.green() - 255) * t),
+        round(255 + (target.blue() - 255) * t),
+    )
+
+
+class NeuronItem(QGraphicsEllipseItem):
+    """One drawn neuron; its hover tooltip is computed by the scene on demand."""
+
+    def __init__(self, block: "LayerBlock", unit: int, y: float) -> None:
+        super().__init__(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS, block)
+        self.block = block
+        self.unit = unit
+        self.setPos(BLOCK_W / 2, y)
+        self.setBrush(QBrush(NEURON_IDLE))
+        self.setPen(QPen(QColor(60, 60, 60), 1.0))
+        self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        scene = self.scene()
+        if scene is not None and hasattr(scene, "neuron_tooltip"):
+            self.setToolTip(scene.neuron_tooltip(self.block.layer_id, self.unit))
+        super().hoverEnterEvent(event)
+
+
+class BlockText:
+    """A text a block paints itself (cheaper than a text item per label)."""
+
+    def __init__(self) -> None:
+        self._text = ""
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - mirrors QGraphicsSimpleTextItem
+        self._text = text
+
+    def isVisible(self) -> bool:  # noqa: N802 - mirrors QGraphicsItem
+        return bool(self._text)
+
+
+class LayerBlock(QGraphicsRectItem):
+    """A layer: a rounded box with its role, type, units, activation and neurons."""
+
+    def __init__(self, layer_id: str) -> None:
+        super().__init__()
+        self.layer_id = layer_id
+        self.setZValue(1)
+        self.setAcceptHoverEvents(False)
+        self.top = 0.0
+        self.neurons: list[NeuronItem] = []
+        self._signature = None
+        self._slots: Slots | None = None
+        self._selected = False
+        self._colour = TYPE_COLOURS["Dense"]
+        #: texts painted by :meth:`paint` (skipped when zoomed out too far to read)
+        self.title = BlockText()
+        self.subtitle = BlockText()
+        self.gap_text = BlockText()
+        self.setPen(QPen(Qt.NoPen))
+
+    @property
+    def slots(self) -> Slots | None:
+        return self._slots
+
+    def set_content(self, type_: str, role: str, role_label: str, name: str, units: int | None,
+                    detail: str, slots: Slots) -> None:
+        """Show a layer's description; neurons are rebuilt only if the layout changed."""
+        signature = (type_, role, name, units, detail)
+        if signature == self._signature:
+            return
+        self._signature = signature
+        self._colour = TYPE_COLOURS.get(type_, TYPE_COLOURS["Dense"])
+        title = role_label if type_ in ("Input", "Dense") else f"{type_}"
+        if type_ == "Dense":
+            title = f"{role_label} · Dense"
+        self.title.setText(title)
+        self.subtitle.setText(detail)
+        if slots != self._slots:
+            self._rebuild_neurons(slots)
+        tip = [name] if name else []
+        if slots.gap is not None:
+            tip.append(tr("{n} more neurons are not drawn").format(n=slots.hidden))
+        self.setToolTip("\n".join(tip))
+        self.update()
+
+    def _rebuild_neurons(self, slots: Slots) -> None:
+        scene = self.scene()
+        for n in self.neurons:
+            n.setParentItem(None)
+            if scene is not None:
+                scene.removeItem(n)
+        self._slots = slots
+        self.top = block_top(slots.slots)
+        self.setRect(0, self.top, BLOCK_W, block_height(slots.slots))
+        self.neurons = [NeuronItem(self, unit, slot_y(slot, slots.slots)) for slot, unit in slots.shown]
+        self.gap_text.setText(tr("… {n} …").format(n=slots.hidden) if slots.gap is not None else "")
+
+    def set_selected(self, selected: bool) -> None:
+        """Highlight the block when it is the selected layer."""
+        if selected != self._selected:
+            self._selected = selected
+            self.update()
+
+    def is_selected(self) -> bool:
+        return self._selected
+
+    def set_values(self, values) -> None:
+        """Colour the neurons by their activations (``None``: idle)."""
+        if values is None or len(values) == 0:
+            for n in self.neurons:
+                n.setBrush(NEURON_IDLE)
+            return
+        values = np.asarray(values, dtype=np.float64).ravel()
+        finite = values[np.isfinite(values)]
+        scale = float(np.max(np.abs(finite))) if finite.size else 0.0
+        scale = scale if scale > 1e-12 else 1.0
+        for n in self.neurons:
+            v = values[n.unit] / scale if n.unit < values.size else 0.0
+            n.setBrush(value_colour(v))
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: D401 - Qt API
+        r = self.rect()
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        fill = QColor(self._colour)
+        fill.setAlpha(235)
+        body = QColor(248, 248, 250)
+        painter.setPen(QPen(QColor(40, 40, 40) if self._selected else fill.darker(130),
+                            3.0 if self._selected else 1.2))
+        painter.setBrush(body)
+        painter.drawRoundedRect(r, 8, 8)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(fill.lighter(150))
+        painter.drawRoundedRect(QRectF(r.left() + 1.5, r.top() + 1.5, r.width() - 3, 44), 6, 6)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < MIN_TEXT_LOD:
+            return  # too small to read: skip the (costly) text
+        painter.setPen(QColor(30, 30, 30))
+        painter.setFont(_bold_font())
+        painter.drawText(QRectF(r.left() + 8, r.top() + 4, r.width() - 12, 20), Qt.AlignLeft | Qt.AlignVCenter,
+                         self.title.text())
+        painter.setFont(QFont())
+        painter.drawText(QRectF(r.left() + 8, r.top() + 24, r.width() - 12, 18), Qt.AlignLeft | Qt.AlignVCenter,
+                         self.subtitle.text())
+        if self.gap_text.isVisible() and self._slots is not None:
+            y = slot_y(self._slots.gap, self._slots.slots)
+            painter.drawText(QRectF(r.left(), y - 10, r.width(), 20), Qt.AlignCenter, self.gap_text.text())
+
+
+@lru_cache(maxsize=1)
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class _Geometry:
+    """Line segments between two layers' drawn neurons (shared by equal layouts)."""
+
+    def __init__(self, left: Slots, right: Slots, dense: bool) -> None:
+        x0, x1 = 0.0, SPACING_X
+        pairs = []
+        if dense:
+            pairs = [(ls, lu, rs, ru) for ls, lu in left.shown for rs, ru in right.shown]
+        else:  # Dropout / Activation: neuron k feeds neuron k
+            rmap = dict((u, s) for s, u in right.shown)
+            pairs = [(ls, lu, rmap[lu], lu) for ls, lu in left.shown if lu in rmap]
+        self.units = np.array([(lu, ru) for _, lu, _, ru in pairs], dtype=np.int64).reshape(-1, 2)
+        # zoomed out, every other neuron's lines are enough (a quarter of the lines, same look)
+        self.coarse = np.array([len(pairs) <= 64 or (ls % 2 == 0 and rs % 2 == 0) for ls, _, rs, _ in pairs],
+                               dtype=bool)
+        seg = np.array(
+            [(x0 + RADIUS, slot_y(ls, left.slots), x1 - RADIUS, slot_y(rs, right.slots)) for ls, _, rs, _ in pairs],
+            dtype=np.float64,
+        ).reshape(-1, 4)
+        self.segments = seg
+        self.lines = [QLineF(a, b, c, d) for a, b, c, d in seg.tolist()]
+        self.coarse_lines = [line for line, keep in zip(self.lines, self.coarse.tolist()) if keep]
+        if seg.size:
+            ys = seg[:, [1, 3]]
+            self.rect = QRectF(0, float(ys.min()) - 3, SPACING_X, float(ys.max() - ys.min()) + 6)
+        else:
+            self.rect = QRectF()
+
+
+_GEOMETRY_CACHE: dict = {}
+
+
+def geometry(left: Slots, right: Slots, dense: bool) -> _Geometry:
+    """Cached line geometry for a pair of layer layouts."""
+    key = (left.units, right.units, dense)
+    g = _GEOMETRY_CACHE.get(key)
+    if g is None:
+        if len(_GEOMETRY_CACHE) > 256:
+            _GEOMETRY_CACHE.clear()
+        g = _GEOMETRY_CACHE[key] = _Geometry(left, right, dense)
+    return g
+
+
+class ConnectionItem(QGraphicsItem):
+    """All lines from one layer's drawn neurons to the next layer's.
+
+    Neutral lines are one ``drawLines`` call; with live weights the lines are
+    grouped by sign and magnitude into a few pens (orange positive, blue
+    negative; wider and more opaque for larger ``|w|``).
+    """
+
+    def __init__(self, right_id: str) -> None:
+        super().__init__()
+        self.right_id = right_id
+        self.dense = False
+        self.key = None
+        self.geo: _Geometry | None = None
+        self._buckets: list[tuple[QPen, list[QLineF], list[QLineF]]] | None = None
+        self._neutral = QPen(NEUTRAL_LINE, 0.8)
+        self._neutral.setCosmetic(False)
+        self.setZValue(0)
+        self.setAcceptedMouseButtons(Qt.LeftButton)
+        # a pixmap per item: moving blocks or repainting reuses it; new weights redraw it
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+
+    def set_geometry(self, left: Slots, right: Slots, dense: bool) -> bool:
+        """Point the item at the lines for this pair of layouts; True if it changed."""
+        key = (left.units, right.units, dense)
+        if key == self.key:
+            return False
+        self.prepareGeometryChange()
+        self.key = key
+        self.dense = dense
+        self.geo = geometry(left, right, dense)
+        self._buckets = None
+        self._neutral = QPen(NEUTRAL_LINE, 0.8 if dense else 1.2, Qt.SolidLine if dense else Qt.DashLine)
+        self.update()
+        return True
+
+    def set_weights(self, kernel) -> None:
+        """Colour the lines by a kernel ``(inputs, units)``; ``None`` or a shape mismatch: neutral."""
+        geo = self.geo
+        if kernel is None or geo is None or not self.dense or geo.units.size == 0:
+            if self._buckets is not None:
+                self._buckets = None
+                self.update()
+            return
+        kernel = np.asarray(kernel)
+        if kernel.ndim != 2 or geo.units[:, 0].max() >= kernel.shape[0] or geo.units[:, 1].max() >= kernel.shape[1]:
+            self._buckets = None
+            self.update()
+            return
+        w = kernel[geo.units[:, 0], geo.units[:, 1]].astype(np.float64)
+        scale = float(np.max(np.abs(kernel))) if kernel.size else 0.0
+        mag = np.abs(w) / scale if scale > 1e-12 else np.zeros_like(w)
+        level = np.clip((np.nan_to_num(mag) * _LEVELS).astype(np.int64), 0, _LEVELS - 1)
+        bucket = level + np.where(w >= 0, _LEVELS, 0)
+        buckets = []
+        lines = geo.lines
+        for b in np.unique(bucket).tolist():
+            idx = np.flatnonzero(bucket == b).tolist()
+            coarse = [lines[i] for i in idx if geo.coarse[i]]
+            positive = b >= _LEVELS
+            lv = (b % _LEVELS + 1) / _LEVELS
+            colour = QColor(POSITIVE if positive else NEGATIVE)
+            colour.setAlpha(int(40 + 215 * lv))
+            buckets.append((QPen(colour, 0.5 + 2.5 * lv), [lines[i] for i in idx], coarse))
+        self._buckets = buckets
+        self.update()
+
+    def has_weights(self) -> bool:
+        return self._buckets is not None
+
+    def pen_for(self, unit_in: int, unit_out: int) -> QPen | None:
+        """The pen the line ``unit_in → unit_out`` is drawn with (for tests and tooltips)."""
+        if self.geo is None:
+            return None
+        hits = np.flatnonzero((self.geo.units[:, 0] == unit_in) & (self.geo.units[:, 1] == unit_out))
+        if not hits.size:
+            return None
+        line = self.geo.lines[int(hits[0])]
+        for pen, lines, _coarse in self._buckets or []:
+            if any(line is x for x in lines):
+                return pen
+        return self._neutral
+
+    def hit(self, pos: QPointF, tolerance: float) -> tuple[int, int] | None:
+        """The ``(unit_in, unit_out)`` of the line nearest ``pos`` (item coords), if within tolerance."""
+        geo = self.geo
+        if geo is None or not geo.segments.size:
+            return None
+        s = geo.segments
+        p = np.array([pos.x(), pos.y()])
+        a, b = s[:, :2], s[:, 2:]
+        d = b - a
+        t = np.clip(np.einsum("ij,ij->i", p - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-12), 0, 1)
+        dist = np.hypot(*(a + d * t[:, None] - p).T)
+        k = int(np.argmin(dist))
+        if dist[k] > tolerance:
+            return None
+        return int(geo.units[k, 0]), int(geo.units[k, 1])
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return self.geo.rect if self.geo is not None else QRectF()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        geo = self.geo
+        if geo is None or not geo.lines:
+            return
+        coarse = option.levelOfDetailFromTransform(painter.worldTransform()) < COARSE_LOD
+        painter.setRenderHint(QPainter.Antialiasing, len(geo.lines) <= 64)
+        if self._buckets is None:
+            painter.setPen(self._neutral)
+            painter.drawLines(geo.coarse_lines if coarse else geo.lines)
+        else:
+            for pen, lines, coarse_lines in self._buckets:
+                painter.setPen(pen)
+                painter.drawLines(coarse_lines if coarse else lines)
+
+
+class InsertMarker(QGraphicsRectItem):
+    """The bar that shows where a dragged layer will land."""
+
+    def __init__(self) -> None:
+        super().__init__(-3, -160, 6, 320)
+        self.setBrush(QColor(230, 80, 60))
+        self.setPen(QPen(Qt.NoPen))
+        self.setZValue(10)
+        self.setVisible(False)
+        self.index: int | None = None

@@ -1,0 +1,407 @@
+"""The inspector: every setting of the selected layer, or of the model.
+
+With a layer selected it edits that layer (units, activation, initializers,
+bias, L1/L2, max-norm, dropout rate, name); with nothing selected it edits
+the model settings (loss, optimizer and its parameters, batch size, epochs,
+validation split, early stopping, seed, dtype). Drop-downs are filled from
+``nnstudio.engine.registry`` with each entry's formula as tooltip.
+
+Every change is one ``state.push`` (typing into a spin box merges into one
+undo entry through ``merge_key``); the widgets are refreshed from the
+document on every change, so undo shows up here too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnstudio.ui.i18n import tr_registry
+from nnstudio.ui.icons import layer_icon
+
+MONITORS = ("val_loss", "loss", "val_accuracy", "accuracy", "val_mae", "mae")
+DTYPES = ("float32", "float64")
+OPTIMIZER_KEYS = ("learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "rho", "epsilon")
+
+
+class FloatSpin(QDoubleSpinBox):
+    """A float spin box that shows values compactly (``0.001``, ``1e-07``) and accepts typed exponents."""
+
+    def __init__(self, minimum: float, maximum: float, step: float, parent=None) -> None:
+        super().__init__(parent)
+        self.setDecimals(12)
+        self.setRange(minimum, maximum)
+        self.setSingleStep(step)
+        self.setKeyboardTracking(True)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt API
+        return f"{value:.6g}"
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt API
+        try:
+            return float(text.strip().replace(",", "."))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        s = text.strip().replace(",", ".")
+        try:
+            v = float(s)
+        except ValueError:
+            return QValidator.Intermediate, text, pos
+        if self.minimum() <= v <= self.maximum():
+            return QValidator.Acceptable, text, pos
+        return QValidator.Intermediate, text, pos
+
+
+def fill_combo(combo: QComboBox, kind: str) -> None:
+    """Fill ``combo`` with every registry entry of ``kind``; tooltips give the formula."""
+    from nnstudio.engine import registry
+
+    combo.clear()
+    for entry in registry.entries(kind):
+        combo.addItem(entry.name, entry.name)
+        tip = tr_registry(entry.summary)
+        if entry.formula:
+            tip += "\n" + entry.formula
+        if entry.derivative:
+            tip += "\n" + entry.derivative
+        combo.setItemData(combo.count() - 1, tip, Qt.ToolTipRole)
+
+
+def set_combo(combo: QComboBox, value) -> None:
+    """Select ``value`` in ``combo`` (adding it if it is not listed, so nothing is hidden)."""
+    i = combo.findData(value)
+    if i < 0 and value is not None:
+        combo.addItem(str(value), value)
+        i = combo.count() - 1
+    combo.setCurrentIndex(i)
+
+
+class _Page(QWidget):
+    """A form page whose rows can be shown or hidden by key."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.rows: dict[str, QWidget] = {}
+
+    def add_row(self, key: str, label: str, widget: QWidget, name: str, tip: str) -> QWidget:
+        widget.setObjectName(name)
+        widget.setToolTip(tip)
+        self.form.addRow(label, widget)
+        self.rows[key] = widget
+        return widget
+
+    def show_rows(self, keys) -> None:
+        keys = set(keys)
+        for key, widget in self.rows.items():
+            self.form.setRowVisible(widget, key in keys)
+
+
+class Inspector(QWidget):
+    """Layer or model settings for the current selection (objectName ``inspector``)."""
+
+    def __init__(self, state, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.state = state
+        self._updating = False
+        self.title = QLabel(self)
+        self.title.setObjectName("inspectorTitle")
+        self.title.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.layer_page = _Page()
+        self.model_page = _Page()
+        self._build_layer_page()
+        self._build_model_page()
+        self.stack.addWidget(self.layer_page)
+        self.stack.addWidget(self.model_page)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.stack)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        state.selectionChanged.connect(lambda _i: self.refresh())
+        state.documentChanged.connect(lambda *_: self.refresh())
+        state.projectReplaced.connect(self.refresh)
+        state.datasetChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- construction ------------------------------------------------------------
+    def _build_layer_page(self) -> None:
+        p, tr = self.layer_page, self.tr
+        self.name_edit = p.add_row("name", tr("Name"), QLineEdit(), "layerNameEdit",
+                                   tr("An optional name for this layer (Keras 'name')."))
+        self.name_edit.editingFinished.connect(lambda: self._layer_edit("name", self.name_edit.text().strip()))
+        self.size_label = p.add_row("size", tr("Inputs"), QLabel(), "inputSizeLabel",
+                                    tr("The Input layer has one unit per feature of the dataset; "
+                                       "it follows the dataset and is not typed in."))
+        self.units_spin = p.add_row("units", tr("Units"), QSpinBox(), "unitsSpin",
+                                    tr("Number of neurons in this layer (Keras 'units')."))
+        self.units_spin.setRange(1, 4096)
+        self.units_spin.valueChanged.connect(lambda v: self._layer_edit("units", int(v), merge=True))
+        self.activation_combo = p.add_row("activation", tr("Activation"), QComboBox(), "activationCombo",
+                                          tr("The function applied to z = x·W + b."))
+        fill_combo(self.activation_combo, "activation")
+        self.activation_combo.currentIndexChanged.connect(
+            lambda _i: self._layer_edit("activation", self.activation_combo.currentData()))
+        self.kernel_init_combo = p.add_row("kernel_initializer", tr("Weights start"), QComboBox(), "kernelInitCombo",
+                                           tr("How the weights (kernel) are initialized before training."))
+        fill_combo(self.kernel_init_combo, "initializer")
+        self.kernel_init_combo.currentIndexChanged.connect(
+            lambda _i: self._layer_edit("kernel_initializer", self.kernel_init_combo.currentData()))
+        self.bias_init_combo = p.add_row("bias_initializer", tr("Biases start"), QComboBox(), "biasInitCombo",
+                                         tr("How the biases are initialized before training."))
+        fill_combo(self.bias_init_combo, "initializer")
+        self.bias_init_combo.currentIndexChanged.connect(
+            lambda _i: self._layer_edit("bias_initializer", self.bias_init_combo.currentData()))
+        self.use_bias_check = p.add_row("use_bias", tr("Bias"), QCheckBox(tr("use a bias b")), "useBiasCheck",
+                                        tr("Add a learned bias b to each unit: z = x·W + b."))
+        self.use_bias_check.toggled.connect(lambda v: self._layer_edit("use_bias", bool(v)))
+        self.l1_spin = p.add_row("l1", tr("L1 strength"), FloatSpin(0.0, 10.0, 0.001), "l1Spin",
+                                 tr("L1 regularization: adds λ·Σ|w| to the loss (pushes weights to exactly 0)."))
+        self.l1_spin.valueChanged.connect(lambda v: self._layer_edit("l1", float(v), merge=True))
+        self.l2_spin = p.add_row("l2", tr("L2 strength"), FloatSpin(0.0, 10.0, 0.001), "l2Spin",
+                                 tr("L2 regularization (weight decay): adds λ·Σw² to the loss."))
+        self.l2_spin.valueChanged.connect(lambda v: self._layer_edit("l2", float(v), merge=True))
+        self.max_norm_check = p.add_row("max_norm_on", tr("Max-norm"), QCheckBox(tr("limit each unit's weights")),
+                                        "maxNormCheck",
+                                        tr("Max-norm constraint: after each update, rescale each unit's incoming "
+                                           "weight vector so its length is at most c."))
+        self.max_norm_check.toggled.connect(self._max_norm_toggled)
+        self.max_norm_spin = p.add_row("max_norm", tr("Max-norm c"), FloatSpin(0.01, 100.0, 0.5), "maxNormSpin",
+                                       tr("The largest allowed length c of a unit's weight vector."))
+        self.max_norm_spin.setValue(3.0)
+        self.max_norm_spin.valueChanged.connect(
+            lambda v: self.max_norm_check.isChecked() and self._layer_edit("max_norm", float(v), merge=True))
+        self.rate_spin = p.add_row("rate", tr("Dropout rate"), FloatSpin(0.0, 0.99, 0.05), "dropoutRateSpin",
+                                   tr("Fraction of inputs set to 0 at each training step (none at prediction)."))
+        self.rate_spin.valueChanged.connect(lambda v: self._layer_edit("rate", float(v), merge=True))
+
+    def _build_model_page(self) -> None:
+        p, tr = self.model_page, self.tr
+        self.project_name_edit = p.add_row("name", tr("Project"), QLineEdit(), "projectNameEdit",
+                                           tr("The project's name."))
+        self.project_name_edit.editingFinished.connect(self._name_edit)
+        self.loss_combo = p.add_row("loss", tr("Loss"), QComboBox(), "lossCombo",
+                                    tr("What training minimizes: how far the outputs are from the targets."))
+        fill_combo(self.loss_combo, "loss")
+        self.loss_combo.currentIndexChanged.connect(lambda _i: self._training_edit("loss", self.loss_combo.currentData()))
+        self.optimizer_combo = p.add_row("optimizer", tr("Optimizer"), QComboBox(), "optimizerCombo",
+                                         tr("How the weights are updated from the gradients."))
+        fill_combo(self.optimizer_combo, "optimizer")
+        self.optimizer_combo.currentIndexChanged.connect(
+            lambda _i: self._training_edit("optimizer", self.optimizer_combo.currentData()))
+        spins = [
+            ("learning_rate", tr("Learning rate"), FloatSpin(1e-6, 10.0, 0.001), "learningRateSpin",
+             tr("Step size η of each update: w ← w − η·∂L/∂w.")),
+            ("momentum", tr("Momentum"), FloatSpin(0.0, 0.999, 0.05), "momentumSpin",
+             tr("Keeps a fraction of the previous update (SGD, RMSprop).")),
+            ("beta_1", tr("β₁"), FloatSpin(0.0, 0.9999, 0.01), "beta1Spin",
+             tr("Adam: decay rate of the running mean of gradients.")),
+            ("beta_2", tr("β₂"), FloatSpin(0.0, 0.99999, 0.001), "beta2Spin",
+             tr("Adam: decay rate of the running mean of squared gradients.")),
+            ("rho", tr("ρ"), FloatSpin(0.0, 0.9999, 0.01), "rhoSpin",
+             tr("RMSprop: decay rate of the running mean of squared gradients.")),
+            ("epsilon", tr("ε"), FloatSpin(1e-12, 1.0, 1e-7), "epsilonSpin",
+             tr("A tiny number that keeps divisions stable.")),
+            ("weight_decay", tr("Weight decay"), FloatSpin(0.0, 1.0, 0.0001), "weightDecaySpin",
+             tr("Shrinks every weight a little at each step (decoupled L2).")),
+        ]
+        self.training_spins: dict[str, QDoubleSpinBox] = {}
+        for key, label, w, name, tip in spins:
+            self.training_spins[key] = p.add_row(key, label, w, name, tip)
+            w.valueChanged.connect(lambda v, k=key: self._training_edit(k, float(v), merge=True))
+        self.nesterov_check = p.add_row("nesterov", tr("Nesterov"), QCheckBox(tr("look-ahead momentum")),
+                                        "nesterovCheck", tr("SGD: Nesterov momentum."))
+        self.nesterov_check.toggled.connect(lambda v: self._training_edit("nesterov", bool(v)))
+        ints = [
+            ("batch_size", tr("Batch size"), 1, 1_000_000, "batchSizeSpin",
+             tr("Samples per weight update (a mini-batch).")),
+            ("epochs", tr("Epochs"), 1, 1_000_000, "epochsSpin",
+             tr("How many times training goes through the whole training set.")),
+            ("seed", tr("Random seed"), 0, 2**31 - 1, "seedSpin",
+             tr("The same seed gives the same starting weights and batches.")),
+        ]
+        self.int_spins: dict[str, QSpinBox] = {}
+        for key, label, lo, hi, name, tip in ints:
+            w = QSpinBox()
+            w.setRange(lo, hi)
+            self.int_spins[key] = p.add_row(key, label, w, name, tip)
+            w.valueChanged.connect(lambda v, k=key: self._training_edit(k, int(v), merge=True))
+        self.val_split_spin = p.add_row("validation_split", tr("Validation split"), FloatSpin(0.0, 0.9, 0.05),
+                                        "validationSplitSpin",
+                                        tr("Fraction of the data held out to measure generalization."))
+        self.val_split_spin.valueChanged.connect(
+            lambda v: self._training_edit("validation_split", float(v), merge=True))
+        self.dtype_combo = p.add_row("dtype", tr("Precision"), QComboBox(), "dtypeCombo",
+                                     tr("Floating-point type of weights and computations."))
+        for d in DTYPES:
+            self.dtype_combo.addItem(d, d)
+        self.dtype_combo.currentIndexChanged.connect(lambda _i: self._training_edit("dtype", self.dtype_combo.currentData()))
+        es = "early_stopping."
+        self.es_check = p.add_row(es + "enabled", tr("Early stopping"), QCheckBox(tr("stop when it stops improving")),
+                                  "earlyStoppingCheck",
+                                  tr("Stop training when the monitored value has not improved for 'patience' epochs."))
+        self.es_check.toggled.connect(lambda v: self._training_edit(es + "enabled", bool(v)))
+        self.monitor_combo = p.add_row(es + "monitor", tr("Monitor"), QComboBox(), "monitorCombo",
+                                       tr("The value early stopping watches."))
+        for m in MONITORS:
+            self.monitor_combo.addItem(m, m)
+        self.monitor_combo.currentIndexChanged.connect(
+            lambda _i: self._training_edit(es + "monitor", self.monitor_combo.currentData()))
+        self.patience_spin = p.add_row(es + "patience", tr("Patience"), QSpinBox(), "patienceSpin",
+                                       tr("Epochs without improvement before stopping."))
+        self.patience_spin.setRange(0, 100_000)
+        self.patience_spin.valueChanged.connect(lambda v: self._training_edit(es + "patience", int(v), merge=True))
+        self.min_delta_spin = p.add_row(es + "min_delta", tr("Min. change"), FloatSpin(0.0, 100.0, 0.001),
+                                        "minDeltaSpin", tr("Smaller changes than this do not count as improvement."))
+        self.min_delta_spin.valueChanged.connect(
+            lambda v: self._training_edit(es + "min_delta", float(v), merge=True))
+        self.restore_check = p.add_row(es + "restore_best_weights", tr("Restore best"),
+                                       QCheckBox(tr("keep the best epoch's weights")), "restoreBestCheck",
+                                       tr("After stopping, go back to the weights of the best epoch."))
+        self.restore_check.toggled.connect(lambda v: self._training_edit(es + "restore_best_weights", bool(v)))
+
+    # -- edits ------------------------------------------------------------------------
+    def _push(self, edits, text, merge_key=None) -> None:
+        if self._updating:
+            return
+        if not self.state.push(edits, text, merge_key=merge_key):
+            self.refresh()  # refused (training runs): show the document's value again
+            win = self.window()
+            if hasattr(win, "statusBar"):
+                win.statusBar().showMessage(self.state.edit_blocked_reason() or "", 5000)
+
+    def _layer_edit(self, key: str, value, merge: bool = False) -> None:
+        i = self.state.selected_layer
+        if self._updating or i is None or not 0 <= i < len(self.state.project.layers):
+            return
+        spec = self.state.project.layers[i]
+        current = spec.name if key == "name" else spec.params.get(key)
+        if current == value:
+            return
+        text = self.tr("Set {key} of layer {i} to {value}").format(key=key, i=i, value=value)
+        self._push([("set_layer", i, key, value)], text, f"layer:{spec.id}:{key}" if merge else None)
+
+    def _max_norm_toggled(self, on: bool) -> None:
+        self.max_norm_spin.setEnabled(on)
+        self._layer_edit("max_norm", float(self.max_norm_spin.value()) if on else None)
+
+    def _training_edit(self, key: str, value, merge: bool = False) -> None:
+        if self._updating or self.state.project.training_value(key) == value:
+            return
+        text = self.tr("Set {key} to {value}").format(key=key, value=value)
+        self._push([("set_training", key, value)], text, f"training:{key}" if merge else None)
+
+    def _name_edit(self) -> None:
+        name = self.project_name_edit.text().strip()
+        if not self._updating and name and name != self.state.project.name:
+            self._push([("set_name", name)], self.tr("Rename project to {name}").format(name=name))
+
+    # -- following the document ---------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the document's values for the current selection."""
+        self._updating = True
+        try:
+            i = self.state.selected_layer
+            layers = self.state.project.layers
+            if i is not None and 0 <= i < len(layers):
+                self._show_layer(i, layers[i])
+                self.stack.setCurrentWidget(self.layer_page)
+            else:
+                self._show_model()
+                self.stack.setCurrentWidget(self.model_page)
+        finally:
+            self._updating = False
+
+    def _show_layer(self, i: int, spec) -> None:
+        p = spec.params
+        self.title.setText(self.tr("<b>Layer {i}: {type}</b> (click empty canvas for model settings)").format(
+            i=i, type=spec.type))
+        self.setWindowIcon(layer_icon(spec.type))
+        blockers = [QSignalBlocker(w) for w in self.layer_page.rows.values()]
+        self.name_edit.setText(spec.name)
+        if spec.type == "Input":
+            ds = self.state.dataset
+            n = p.get("size") or (ds.n_features if ds is not None else None)
+            self.size_label.setText(self.tr("{n} features (from the dataset)").format(n=n if n else "?"))
+            keys = ["name", "size"]
+        elif spec.type == "Dense":
+            self.units_spin.setValue(int(p["units"]) if isinstance(p["units"], int) and p["units"] > 0 else 1)
+            set_combo(self.activation_combo, p["activation"])
+            set_combo(self.kernel_init_combo, p["kernel_initializer"])
+            set_combo(self.bias_init_combo, p["bias_initializer"])
+            self.use_bias_check.setChecked(bool(p["use_bias"]))
+            self.l1_spin.setValue(float(p.get("l1") or 0.0))
+            self.l2_spin.setValue(float(p.get("l2") or 0.0))
+            on = p.get("max_norm") is not None
+            self.max_norm_check.setChecked(on)
+            self.max_norm_spin.setEnabled(on)
+            if on:
+                self.max_norm_spin.setValue(float(p["max_norm"]))
+            keys = ["name", "units", "activation", "kernel_initializer", "bias_initializer", "use_bias",
+                    "l1", "l2", "max_norm_on", "max_norm"]
+        elif spec.type == "Dropout":
+            self.rate_spin.setValue(float(p["rate"]))
+            keys = ["name", "rate"]
+        else:
+            set_combo(self.activation_combo, p["activation"])
+            keys = ["name", "activation"]
+        del blockers
+        self.layer_page.show_rows(keys)
+
+    def _show_model(self) -> None:
+        t = self.state.project.training
+        self.title.setText(self.tr("<b>Model settings</b> (select a layer on the canvas to edit it)"))
+        blockers = [QSignalBlocker(w) for w in self.model_page.rows.values()]
+        self.project_name_edit.setText(self.state.project.name)
+        set_combo(self.loss_combo, t["loss"])
+        set_combo(self.optimizer_combo, t["optimizer"])
+        for key, w in self.training_spins.items():
+            w.setValue(float(t.get(key) or 0.0))
+        self.nesterov_check.setChecked(bool(t.get("nesterov")))
+        for key, w in self.int_spins.items():
+            w.setValue(int(t[key]) if t.get(key) is not None else 0)
+        self.val_split_spin.setValue(float(t.get("validation_split") or 0.0))
+        set_combo(self.dtype_combo, t.get("dtype", "float32"))
+        es = t["early_stopping"]
+        self.es_check.setChecked(bool(es.get("enabled")))
+        set_combo(self.monitor_combo, es.get("monitor", "val_loss"))
+        self.patience_spin.setValue(int(es.get("patience", 0)))
+        self.min_delta_spin.setValue(float(es.get("min_delta", 0.0)))
+        self.restore_check.setChecked(bool(es.get("restore_best_weights")))
+        del blockers
+        self.model_page.show_rows(self._model_keys(t))
+
+    def _model_keys(self, t) -> list[str]:
+        from nnstudio.engine import registry
+
+        try:
+            opt_params = registry.get("optimizer", t["optimizer"]).params
+        except ValueError:
+            opt_params = {}
+        keys = ["name", "loss", "optimizer", "weight_decay", "batch_size", "epochs", "seed",
+                "validation_split", "dtype", "early_stopping.enabled"]
+        keys += [k for k in OPTIMIZER_KEYS if k in opt_params]
+        if t["early_stopping"].get("enabled"):
+            keys += ["early_stopping." + k for k in ("monitor", "patience", "min_delta", "restore_best_weights")]
+        return keys

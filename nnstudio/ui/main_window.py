@@ -1,0 +1,303 @@
+"""The main window: canvas in the middle, palette, inspector and problems
+docked around it, menus, toolbar and status bar, and the plug-in API the
+other parts of the UI install themselves through (see docs/CONTRACTS.md).
+
+Plug-ins (``nnstudio.ui.data``, ``.training``, ``.code``, ``.lessons``) are
+imported at the end of ``__init__`` and their ``install(window)`` called; a
+plug-in whose package does not exist is skipped. Window geometry and dock
+layout are remembered in QSettings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QUndoView
+
+from nnstudio import __version__
+from nnstudio.project import Project
+from nnstudio.ui import settings as app_settings
+from nnstudio.ui.canvas import CanvasPanel
+from nnstudio.ui.fileactions import FileActions
+from nnstudio.ui.icons import app_icon, standard_icon
+from nnstudio.ui.inspector import Inspector
+from nnstudio.ui.palette import Palette
+from nnstudio.ui.problems import ProblemsPanel
+from nnstudio.ui.state import AppState
+
+PLUGINS = ("nnstudio.ui.data", "nnstudio.ui.training", "nnstudio.ui.code", "nnstudio.ui.lessons")
+#: bump when the built-in docks change so an old saved dock layout is not applied
+STATE_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    """The nnstudio main window (objectName ``mainWindow``)."""
+
+    def __init__(self, project: Project | None = None, parent=None, *, plugins=None,
+                 restore_layout: bool = True) -> None:
+        """``plugins``: module names to install (default :data:`PLUGINS`); ``restore_layout``:
+        apply the remembered geometry and dock layout."""
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks | QMainWindow.AllowNestedDocks)
+        self.state = AppState(project, self)
+        self.docks: dict[str, QDockWidget] = {}
+        self.menus: dict[str, QMenu] = {}
+        self.plugin_errors: dict[str, str] = {}
+        self.training = None
+        self.files = FileActions(self)
+
+        self.canvas_panel = CanvasPanel(self.state, self)
+        self.canvas = self.canvas_panel.view
+        self.setCentralWidget(self.canvas_panel)
+        self.palette_list = Palette(self)
+        self.inspector = Inspector(self.state, self)
+        self.problems = ProblemsPanel(self.state, self)
+        self.history = QUndoView(self.state.undo_stack, self)
+        self.history.setObjectName("undoHistory")
+        self.history.setEmptyLabel(self.tr("<opened project>"))
+
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.add_dock(self.palette_list, "palette", self.tr("Layers"), Qt.LeftDockWidgetArea)
+        self.add_dock(self.inspector, "inspector", self.tr("Inspector"), Qt.RightDockWidgetArea)
+        self.add_dock(self.problems, "problems", self.tr("Problems"), Qt.BottomDockWidgetArea)
+        self.add_dock(self.history, "history", self.tr("Undo history"), Qt.BottomDockWidgetArea,
+                      tabify_with="problems")
+        self.docks["problems"].raise_()
+
+        self.palette_list.addRequested.connect(self.add_layer_near_output)
+        self.canvas.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.problems.message.connect(self._problem_status)
+        self.state.fileStateChanged.connect(self._update_title)
+        self.state.projectReplaced.connect(self._update_title)
+        self.state.documentChanged.connect(lambda event, _info: event == "name_changed" and self._update_title())
+        self._problem_status(self.problems_summary())
+        self._update_title()
+        self.resize(1280, 800)
+
+        self._install_plugins(PLUGINS if plugins is None else plugins)
+        if restore_layout:
+            self.restore_layout()
+
+    # -- plug-in API ------------------------------------------------------------------
+    def add_dock(self, widget, name: str, title: str, area=Qt.RightDockWidgetArea,
+                 tabify_with: str | None = None) -> QDockWidget:
+        """Dock ``widget`` as ``name`` (objectName ``<name>Dock``), listed in the View menu."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}Dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        if tabify_with and tabify_with in self.docks:
+            self.tabifyDockWidget(self.docks[tabify_with], dock)
+        self.docks[name] = dock
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(f"toggle_{name}")
+        toggle.setStatusTip(self.tr("Show or hide the {title} panel").format(title=title))
+        self.menus["view"].addAction(toggle)
+        return dock
+
+    def _install_plugins(self, plugins) -> None:
+        for name in plugins:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name == name:
+                    continue  # that part of the UI is not there (yet)
+                raise
+            install = getattr(module, "install", None)
+            if install is None:
+                continue
+            try:
+                install(self)
+            except Exception:  # a broken plug-in must not take the whole studio down
+                self.plugin_errors[name] = traceback.format_exc()
+                print(f"nnstudio: the {name} plug-in failed to install:\n{self.plugin_errors[name]}",
+                      file=sys.stderr)
+                self.statusBar().showMessage(self.tr("Part of the studio ({name}) failed to load.").format(
+                    name=name.rsplit(".", 1)[-1]), 10000)
+
+    # -- menus, toolbar, status bar -------------------------------------------------------
+    def _action(self, text: str, name: str, slot, shortcut=None, icon: str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if icon:
+            action.setIcon(standard_icon(icon))
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            shortcut_text = action.shortcut().toString(QKeySequence.NativeText)
+            action.setToolTip(f"{tip} ({shortcut_text})" if shortcut_text else tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        tr = self.tr
+        f = self.menus["file"] = bar.addMenu(tr("&File"))
+        f.setObjectName("fileMenu")
+        self.new_action = self._action(tr("&New"), "newAction", self.files.new_project, QKeySequence.New,
+                                       "document-new", tr("Start a new project"))
+        self.open_action = self._action(tr("&Open…"), "openAction", self.files.open_project, QKeySequence.Open,
+                                        "document-open", tr("Open a project file"))
+        self.save_action = self._action(tr("&Save"), "saveAction", self.files.save, QKeySequence.Save,
+                                        "document-save", tr("Save the project"))
+        self.save_as_action = self._action(tr("Save &As…"), "saveAsAction", self.files.save_as, QKeySequence.SaveAs,
+                                           None, tr("Save the project under a new name"))
+        self.quit_action = self._action(tr("&Quit"), "quitAction", self.close, QKeySequence.Quit,
+                                        "application-exit", tr("Close nnstudio"))
+        self.preferences_action = self._action(tr("&Preferences…"), "preferencesAction", self.show_preferences,
+                                               QKeySequence.Preferences, None, tr("Language and UI zoom"))
+        f.addAction(self.new_action)
+        f.addAction(self.open_action)
+        self.recent_menu = f.addMenu(tr("Open &Recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.examples_menu = f.addMenu(tr("Open E&xample"))
+        self.examples_menu.setObjectName("examplesMenu")
+        f.addSeparator()
+        f.addAction(self.save_action)
+        f.addAction(self.save_as_action)
+        f.addSeparator()
+        self.import_menu = f.addMenu(tr("&Import"))
+        self.import_menu.setObjectName("importMenu")
+        self.export_menu = f.addMenu(tr("&Export"))
+        self.export_menu.setObjectName("exportMenu")
+        f.addSeparator()
+        f.addAction(self.preferences_action)
+        f.addSeparator()
+        f.addAction(self.quit_action)
+        self.refresh_recent_menu()
+        self.files.fill_examples_menu(self.examples_menu)
+
+        e = self.menus["edit"] = bar.addMenu(tr("&Edit"))
+        e.setObjectName("editMenu")
+        stack = self.state.undo_stack
+        self.undo_action = stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.Undo)])
+        self.undo_action.setIcon(standard_icon("edit-undo"))
+        self.redo_action = stack.createRedoAction(self, tr("&Redo"))
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(standard_icon("edit-redo"))
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.delete_action = self._action(tr("&Delete Layer"), "deleteLayerAction", self.canvas.delete_selected,
+                                          QKeySequence.Delete, "edit-delete", tr("Remove the selected layer"))
+        self.duplicate_action = self._action(tr("D&uplicate Layer"), "duplicateLayerAction",
+                                             self.canvas.duplicate_selected, "Ctrl+D", None,
+                                             tr("Insert a copy of the selected layer after it"))
+        self.select_none_action = self._action(tr("Model &Settings"), "selectNoneAction",
+                                               lambda: self.state.select_layer(None), "Esc", None,
+                                               tr("Deselect the layer and show the model settings"))
+        for a in (self.undo_action, self.redo_action, None, self.delete_action, self.duplicate_action,
+                  self.select_none_action):
+            e.addSeparator() if a is None else e.addAction(a)
+
+        v = self.menus["view"] = bar.addMenu(tr("&View"))
+        v.setObjectName("viewMenu")
+        self.zoom_in_action = self._action(tr("Zoom &In"), "zoomInAction", self.canvas.zoom_in,
+                                           ["Ctrl+=", "Ctrl++"], "zoom-in", tr("Zoom into the canvas"))
+        self.zoom_out_action = self._action(tr("Zoom &Out"), "zoomOutAction", self.canvas.zoom_out, "Ctrl+-",
+                                            "zoom-out", tr("Zoom out of the canvas"))
+        self.fit_action = self._action(tr("&Fit Network"), "fitAction", self.canvas.fit, "Ctrl+0",
+                                       "zoom-fit-best", tr("Zoom so the whole network is visible"))
+        for a in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
+            v.addAction(a)
+        v.addSeparator()
+
+        self.menus["train"] = bar.addMenu(tr("&Train"))
+        self.menus["train"].setObjectName("trainMenu")
+        h = self.menus["help"] = bar.addMenu(tr("&Help"))
+        h.setObjectName("helpMenu")
+        self.about_action = self._action(tr("&About nnstudio"), "aboutAction", self.show_about, None,
+                                         "help-about", tr("About nnstudio"))
+        h.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main"), self)
+        self.toolbar.setObjectName("mainToolBar")
+        self.addToolBar(Qt.TopToolBarArea, self.toolbar)
+        for a in (self.new_action, self.open_action, self.save_action, None, self.undo_action, self.redo_action,
+                  None, self.zoom_in_action, self.zoom_out_action, self.fit_action):
+            self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
+
+    def _build_status_bar(self) -> None:
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("problemStatusLabel")
+        self.statusBar().addPermanentWidget(self.problem_label)
+        self.statusBar().showMessage(self.tr("Drag layers from the palette onto the canvas."), 8000)
+
+    def refresh_recent_menu(self) -> None:
+        self.files.fill_recent_menu(self.recent_menu)
+
+    def problems_summary(self) -> str:
+        n = sum(1 for p in self.state.problems if p.is_error)
+        return self.tr("{n} error(s) must be fixed before training (see Problems).").format(n=n) if n else ""
+
+    def _problem_status(self, text: str) -> None:
+        self.problem_label.setText(text)
+        self.problem_label.setToolTip(self.tr("Train stays disabled while an error stands.") if text else "")
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — nnstudio")
+        self.setWindowModified(self.state.modified)
+
+    # -- commands --------------------------------------------------------------------------------
+    def add_layer_near_output(self, layer_type: str) -> None:
+        """Add a layer without dragging: before the output layer (Input: at the start)."""
+        layers = self.state.project.layers
+        if layer_type == "Input":
+            index = 0
+        elif len(layers) >= 2 and layers[-1].type == "Dense":
+            index = len(layers) - 1
+        else:
+            index = len(layers)
+        self.canvas.insert_layer(layer_type, index)
+
+    def show_preferences(self) -> None:
+        app_settings.PreferencesDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About nnstudio"), self.tr(
+            "<b>nnstudio {version}</b><p>Build, train and see small neural networks.</p>").format(
+            version=__version__))
+
+    # -- layout persistence and closing ------------------------------------------------------------
+    def restore_layout(self) -> None:
+        """Apply the remembered window geometry and dock layout, if any."""
+        s = app_settings.settings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        layout = s.value("window/state")
+        if isinstance(layout, QByteArray) and not layout.isEmpty():
+            self.restoreState(layout, STATE_VERSION)
+
+    def save_layout(self) -> None:
+        s = app_settings.settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(STATE_VERSION))
+        s.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Offer to save, stop training, remember the layout, then close."""
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        training = getattr(self, "training", None)
+        if training is not None and hasattr(training, "shutdown"):
+            training.shutdown(5000)
+        self.save_layout()
+        event.accept()

@@ -1,0 +1,98 @@
+"""The layer palette: every layer type in the engine registry, ready to drag.
+
+Each entry of ``registry.entries('layer')`` becomes a row with its icon,
+its one-line explanation and a tooltip. Dragging a row starts a ``QDrag``
+whose MIME data (type :data:`LAYER_MIME`) carries the layer type; the
+canvas accepts it. Double-click or Enter adds the layer just before the
+output layer (keyboard users need no mouse).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+
+from nnstudio.ui.canvas.view import LAYER_MIME
+from nnstudio.ui.i18n import tr_registry
+from nnstudio.ui.icons import layer_icon
+
+#: role holding the layer type on each palette row
+TYPE_ROLE = Qt.UserRole + 1
+
+
+class Palette(QListWidget):
+    """List of layer types (objectName ``paletteList``) that drags layers onto the canvas."""
+
+    #: a layer type the user asked to add without dragging (double-click / Enter)
+    addRequested = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paletteList")
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragOnly)
+        self.setDefaultDropAction(Qt.CopyAction)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setIconSize(QSize(32, 32))
+        self.setWordWrap(True)
+        self.setSpacing(2)
+        self.setToolTip(self.tr("Drag a layer onto the canvas (or double-click it) to add it to the network."))
+        self.itemActivated.connect(self._activated)
+        self.populate()
+
+    def populate(self) -> None:
+        """Fill the list from the engine registry (kind 'layer')."""
+        from nnstudio.engine import registry
+
+        self.clear()
+        for entry in registry.entries("layer"):
+            item = QListWidgetItem(layer_icon(entry.name), f"{entry.name}\n{self.explain(entry)}")
+            item.setData(TYPE_ROLE, entry.name)
+            tip = [f"<b>{entry.name}</b>", tr_registry(entry.summary)]
+            if entry.formula:
+                tip.append(entry.formula)
+            tip.append(self.tr("Drag onto the canvas where it should go, or double-click to add it "
+                               "before the output layer."))
+            item.setToolTip("<br>".join(tip))
+            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
+            self.addItem(item)
+
+    def explain(self, entry) -> str:
+        """The one-line explanation shown under a layer's name."""
+        lines = {
+            "Input": self.tr("Passes the data's features in; computes nothing."),
+            "Dense": self.tr("Every input connects to every unit: a = f(x·W + b)."),
+            "Dropout": self.tr("Randomly zeroes inputs while training (regularization)."),
+            "Activation": self.tr("Applies a function to each value, no weights."),
+        }
+        return lines.get(entry.name, tr_registry(entry.summary))
+
+    def types(self) -> list[str]:
+        """Layer types in display order."""
+        return [self.item(i).data(TYPE_ROLE) for i in range(self.count())]
+
+    def item_for(self, layer_type: str) -> QListWidgetItem:
+        """The row of ``layer_type`` (KeyError if the palette has none)."""
+        for i in range(self.count()):
+            if self.item(i).data(TYPE_ROLE) == layer_type:
+                return self.item(i)
+        raise KeyError(layer_type)
+
+    # -- drag source ------------------------------------------------------
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
+        return [LAYER_MIME]
+
+    def mimeData(self, items) -> QMimeData:  # noqa: N802 - Qt API
+        """The drag payload: the layer type under :data:`LAYER_MIME` (and as plain text)."""
+        mime = QMimeData()
+        if items:
+            layer_type = items[0].data(TYPE_ROLE)
+            mime.setData(LAYER_MIME, layer_type.encode("utf-8"))
+            mime.setText(layer_type)
+        return mime
+
+    def supportedDropActions(self):  # noqa: N802 - Qt API
+        return Qt.CopyAction
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.addRequested.emit(item.data(TYPE_ROLE))

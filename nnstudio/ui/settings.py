@@ -1,0 +1,158 @@
+"""User settings (QSettings, organization and application 'nnstudio') and the
+Preferences dialog.
+
+Stored keys: ``window/geometry``, ``window/state`` (dock layout),
+``recentFiles`` (newest first), ``ui/language`` ('system', 'en' or 'ko') and
+``ui/zoom`` (percent; scales the application font). Tests point QSettings
+at a temporary folder with :func:`use_settings_folder` so they never touch
+the user's real settings.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+ORG = "nnstudio"
+APP = "nnstudio"
+LANGUAGES = ("system", "en", "ko")
+MAX_RECENT = 10
+ZOOM_RANGE = (50, 300)
+
+
+def settings() -> QSettings:
+    """The application's QSettings (organization and application 'nnstudio')."""
+    return QSettings(ORG, APP)
+
+
+def use_settings_folder(folder: str | os.PathLike) -> None:
+    """Keep every QSettings file under ``folder`` (tests: never the user's own settings)."""
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+        for scope in (QSettings.UserScope, QSettings.SystemScope):
+            QSettings.setPath(fmt, scope, str(folder))
+
+
+# -- recent files ---------------------------------------------------------------
+def recent_files() -> list[str]:
+    """Recently opened/saved projects, newest first (only those that still exist)."""
+    value = settings().value("recentFiles", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(p) for p in (value or []) if p and Path(str(p)).exists()]
+
+
+def add_recent(path: str | os.PathLike) -> list[str]:
+    """Put ``path`` at the top of the recent files list; return the new list."""
+    path = str(Path(path).resolve())
+    files = [path] + [p for p in recent_files() if p != path]
+    files = files[:MAX_RECENT]
+    settings().setValue("recentFiles", files)
+    return files
+
+
+def clear_recent() -> None:
+    settings().setValue("recentFiles", [])
+
+
+# -- language and zoom ----------------------------------------------------------
+def language() -> str:
+    """The chosen language setting: 'system', 'en' or 'ko'."""
+    value = str(settings().value("ui/language", "system") or "system")
+    return value if value in LANGUAGES else "system"
+
+
+def set_language(value: str) -> None:
+    if value not in LANGUAGES:
+        raise ValueError(f"unknown language {value!r}; choose one of {', '.join(LANGUAGES)}")
+    settings().setValue("ui/language", value)
+
+
+def resolve_language(lang: str | None = None) -> str:
+    """The language to show: ``lang`` if given, else the setting; 'system' follows the OS ('ko' or 'en')."""
+    lang = lang or language()
+    if lang == "system":
+        name = QLocale.system().name() or (locale.getlocale()[0] or "")
+        return "ko" if name.lower().startswith("ko") else "en"
+    return lang if lang in ("en", "ko") else "en"
+
+
+def ui_zoom() -> int:
+    """UI zoom in percent (100 = normal)."""
+    try:
+        value = int(settings().value("ui/zoom", 100))
+    except (TypeError, ValueError):
+        value = 100
+    return max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], value))
+
+
+def set_ui_zoom(percent: int) -> None:
+    settings().setValue("ui/zoom", int(max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], percent))))
+
+
+def apply_ui_zoom(app: QApplication, percent: int | None = None) -> None:
+    """Scale the application font to ``percent`` of the platform default."""
+    percent = ui_zoom() if percent is None else percent
+    base = app.property("nnstudio_base_point_size")
+    if base is None:
+        base = app.font().pointSizeF()
+        app.setProperty("nnstudio_base_point_size", base)
+    if base and base > 0:
+        font = app.font()
+        font.setPointSizeF(float(base) * percent / 100.0)
+        app.setFont(font)
+
+
+class PreferencesDialog(QDialog):
+    """Language (applies at the next start) and UI zoom (applies at once)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("languageCombo")
+        for code, label in (("system", self.tr("System language")), ("en", "English"), ("ko", "한국어")):
+            self.language_combo.addItem(label, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language())))
+        self.language_combo.setToolTip(self.tr("The language of menus and lessons (after a restart)."))
+        self.zoom_spin = QSpinBox(self)
+        self.zoom_spin.setObjectName("zoomSpin")
+        self.zoom_spin.setRange(*ZOOM_RANGE)
+        self.zoom_spin.setSingleStep(10)
+        self.zoom_spin.setSuffix(" %")
+        self.zoom_spin.setValue(ui_zoom())
+        self.zoom_spin.setToolTip(self.tr("Make all text larger or smaller (for projectors)."))
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language_combo)
+        form.addRow(self.tr("UI zoom"), self.zoom_spin)
+        note = QLabel(self.tr("A new language takes effect the next time nnstudio starts."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Store the choices and apply the zoom."""
+        set_language(self.language_combo.currentData())
+        set_ui_zoom(self.zoom_spin.value())
+        app = QApplication.instance()
+        if app is not None:
+            apply_ui_zoom(app, self.zoom_spin.value())
+        super().accept()
