@@ -33,6 +33,53 @@ def _isolated_settings():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_blocking_modals(request, monkeypatch):
+    """A modal dialog nobody handles would hang a headless test forever.
+
+    Unless a test patches them itself, message boxes, dialogs' ``exec`` and
+    file dialogs answer "Cancel" at once and the test fails, naming the dialog.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("PySide6") is None:
+        yield
+        return
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    opened: list[str] = []
+
+    def box_exec(self, *a, **k):
+        opened.append(f"QMessageBox {self.windowTitle()!r}: {self.text()!r}")
+        return QMessageBox.StandardButton.Cancel
+
+    def static_box(kind):
+        def show(parent, title, text, *a, **k):
+            opened.append(f"QMessageBox.{kind} {title!r}: {text!r}")
+            return QMessageBox.StandardButton.Cancel
+        return staticmethod(show)
+
+    def dialog_exec(self, *a, **k):
+        opened.append(f"{type(self).__name__} {self.windowTitle()!r}")
+        return QDialog.DialogCode.Rejected
+
+    def file_dialog(kind):
+        def ask(*a, **k):
+            opened.append(f"QFileDialog.{kind}")
+            return ("", "")
+        return staticmethod(ask)
+
+    monkeypatch.setattr(QMessageBox, "exec", box_exec)
+    for kind in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, static_box(kind))
+    monkeypatch.setattr(QDialog, "exec", dialog_exec)
+    for kind in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, kind, file_dialog(kind))
+    yield
+    if opened:
+        pytest.fail("test opened modal dialog(s) it did not handle (answered Cancel): " + "; ".join(opened))
+
+
 def _qt_loaded():
     import sys
 

@@ -292,12 +292,13 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        """Offer to save, stop training, remember the layout, then close."""
-        if not self.files.maybe_save():
-            event.ignore()
-            return
+        """Stop training (keeping what it reached in the project), offer to save,
+        remember the layout, then close."""
         training = getattr(self, "training", None)
         if training is not None and hasattr(training, "shutdown"):
             training.shutdown(5000)
+        if not self.files.maybe_save():
+            event.ignore()
+            return
         self.save_layout()
         event.accept()

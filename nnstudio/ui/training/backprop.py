@@ -1,0 +1,195 @@
+"""The 'backprop' dock: what one training step (Step, one batch) did.
+
+* per Dense layer the gradient norms ‖∂L/∂W‖ and ‖∂L/∂b‖ (bar graph) and the
+  norms of the updates the optimizer applied (second bar graph);
+* for a weight line clicked on the canvas (``state.weightSelected(layer, i, j)``)
+  ∂L/∂w_ij with its chain-rule factors: for the batch mean loss
+  L = (1/N) Σ_n l_n,  ∂L/∂w_ij = (1/N) Σ_n a_i[n] · δ_j[n]  with δ_j = ∂l_n/∂z_j
+  (δ_j[n] is the per-sample bias gradient; a_i the previous layer's output),
+  plus the regularization term if any, and the update Δw_ij.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+MAX_ROWS = 16  # samples listed in the chain-rule table
+
+
+def weight_slots(project) -> dict[int, tuple[int, int | None]]:
+    """Project layer index of each Dense layer -> (kernel index, bias index or None) in get_weights()."""
+    out, k = {}, 0
+    for i, spec in enumerate(project.layers):
+        if spec.type == "Dense":
+            if spec.params.get("use_bias", True):
+                out[i] = (k, k + 1)
+                k += 2
+            else:
+                out[i] = (k, None)
+                k += 1
+    return out
+
+
+def chain_rule(model, step, layer: int, i: int, j: int, slots) -> dict:
+    """Per-sample factors of ∂L/∂w_ij for a captured step (model holds the weights before the step)."""
+    k_idx, b_idx = slots[layer]
+    x, y = step.x, step.y
+    n = len(x)
+    traces = model.trace(x)
+    a_prev = x if layer == 1 else traces[layer - 2].a   # engine layer k = project layer k + 1
+    a_i = np.asarray(a_prev[:, i], dtype=np.float64)
+    per_w = np.empty(n)
+    delta = np.full(n, np.nan)
+    for s in range(n):
+        _loss, g = model.compute_gradients(x[s:s + 1], y[s:s + 1], training=False)
+        per_w[s] = g[k_idx][i, j]
+        if b_idx is not None:
+            delta[s] = g[b_idx][j]
+    grad = float(step.grads[k_idx][i, j])
+    if b_idx is not None:
+        data_term = float(np.mean(a_i * delta))
+    else:
+        data_term = float(np.mean(per_w))
+    return {"a": a_i, "delta": delta, "product": a_i * delta, "per_sample_grad": per_w, "grad": grad,
+            "data_term": data_term, "reg_term": grad - data_term, "update": float(step.updates[k_idx][i, j]),
+            "weight": float(step.weights_before[k_idx][i, j]) if step.weights_before else float("nan"), "n": n}
+
+
+class BackpropPanel(QWidget):
+    """Gradient and update norms per layer, and one weight's chain rule (objectName 'backpropPanel')."""
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backpropPanel")
+        self.controller = controller
+        self.state = controller.state
+        self.info = QLabel("Press Step (one batch, F10) to see the gradients of one training step.", self)
+        self.info.setObjectName("backpropInfo")
+        self.info.setWordWrap(True)
+        self.grad_plot = self._bar_plot("gradientPlot", "gradient norm ‖∂L/∂w‖")
+        self.update_plot = self._bar_plot("updatePlot", "update norm ‖Δw‖")
+        self.kernel_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#1f77b4", name="weights")
+        self.bias_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#ff7f0e", name="biases")
+        self.kernel_upd = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#1f77b4")
+        self.bias_upd = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#ff7f0e")
+        self.grad_plot.addItem(self.kernel_bars)
+        self.grad_plot.addItem(self.bias_bars)
+        leg = self.grad_plot.addLegend(offset=(-5, 5))
+        leg.addItem(self.kernel_bars, "weights")
+        leg.addItem(self.bias_bars, "biases")
+        self.update_plot.addItem(self.kernel_upd)
+        self.update_plot.addItem(self.bias_upd)
+        self.detail = QLabel("Click a weight line on the canvas to see ∂L/∂w as δ · a.", self)
+        self.detail.setObjectName("weightDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(pg.QtCore.Qt.RichText)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.info)
+        lay.addWidget(self.grad_plot, 1)
+        lay.addWidget(self.update_plot, 1)
+        lay.addWidget(scroll, 1)
+        self.step = None
+        self.layers: list[int] = []
+        self.kernel_norms = np.zeros(0)
+        self.bias_norms = np.zeros(0)
+        self.kernel_update_norms = np.zeros(0)
+        self.bias_update_norms = np.zeros(0)
+        self.selected: tuple | None = None
+        self.chain: dict | None = None
+        self._model = None
+        controller.stepped.connect(self.show_step)
+        self.state.weightSelected.connect(self.select_weight)
+        self.state.projectReplaced.connect(self.clear)
+
+    def _bar_plot(self, name: str, label: str) -> pg.PlotWidget:
+        w = pg.PlotWidget(self, background="w")
+        w.setObjectName(name)
+        w.setLabel("left", label)
+        w.setMouseEnabled(x=False, y=False)
+        return w
+
+    def clear(self) -> None:
+        self.step = None
+        self.chain = None
+        self._model = None
+        for bars in (self.kernel_bars, self.bias_bars, self.kernel_upd, self.bias_upd):
+            bars.setOpts(x=[], height=[])
+        self.info.setText("Press Step (one batch, F10) to see the gradients of one training step.")
+
+    def show_step(self, step) -> None:
+        """Show a :class:`~nnstudio.ui.training.worker.StepInfo`."""
+        self.step = step
+        self._model = None
+        slots = weight_slots(self.state.project)
+        self.layers = sorted(slots)
+        kn, bn, ku, bu = [], [], [], []
+        for layer in self.layers:
+            k, b = slots[layer]
+            kn.append(float(np.linalg.norm(step.grads[k])))
+            ku.append(float(np.linalg.norm(step.updates[k])))
+            bn.append(float(np.linalg.norm(step.grads[b])) if b is not None else 0.0)
+            bu.append(float(np.linalg.norm(step.updates[b])) if b is not None else 0.0)
+        self.kernel_norms, self.bias_norms = np.array(kn), np.array(bn)
+        self.kernel_update_norms, self.bias_update_norms = np.array(ku), np.array(bu)
+        x = np.arange(len(self.layers), dtype=np.float64)
+        self.kernel_bars.setOpts(x=x - 0.2, height=self.kernel_norms)
+        self.bias_bars.setOpts(x=x + 0.2, height=self.bias_norms)
+        self.kernel_upd.setOpts(x=x - 0.2, height=self.kernel_update_norms)
+        self.bias_upd.setOpts(x=x + 0.2, height=self.bias_update_norms)
+        ticks = [[(float(i), f"layer {layer}") for i, layer in enumerate(self.layers)]]
+        for plot in (self.grad_plot, self.update_plot):
+            plot.getAxis("bottom").setTicks(ticks)
+        self.info.setText(f"Iteration {step.iteration} (epoch {step.epoch + 1}, batch {step.batch + 1}): "
+                          f"loss {step.loss:.5g} on a batch of {len(step.batch_indices)} samples.")
+        if self.selected is not None:
+            self.select_weight(*self.selected)
+
+    def _step_model(self):
+        if self._model is None and self.step is not None and self.step.weights_before:
+            from nnstudio.project.build import build_model
+
+            model = build_model(self.state.project, self.state.dataset)
+            model.set_weights(self.step.weights_before)
+            self._model = model
+        return self._model
+
+    def select_weight(self, layer: int, i: int, j: int) -> None:
+        """Explain ∂L/∂w for the weight from neuron ``i`` of layer ``layer - 1`` to neuron ``j`` of ``layer``."""
+        self.selected = (int(layer), int(i), int(j))
+        slots = weight_slots(self.state.project)
+        if self.step is None:
+            self.detail.setText(f"Weight {i} → {j} of layer {layer} selected. Press Step (one batch) to see "
+                                "its gradient.")
+            return
+        if layer not in slots:
+            self.detail.setText(f"Layer {layer} has no weights.")
+            return
+        try:
+            model = self._step_model()
+            c = chain_rule(model, self.step, layer, i, j, slots)
+        except Exception as exc:  # shapes changed since the step, etc.
+            self.detail.setText(html.escape(f"Cannot explain this weight: {exc}"))
+            self.chain = None
+            return
+        self.chain = c
+        rows = "".join(
+            f"<tr><td>{s}</td><td>{c['a'][s]:.5g}</td><td>{c['delta'][s]:.5g}</td><td>{c['product'][s]:.5g}</td></tr>"
+            for s in range(min(c["n"], MAX_ROWS)))
+        more = f"<tr><td colspan=4>… {c['n'] - MAX_ROWS} more samples</td></tr>" if c["n"] > MAX_ROWS else ""
+        reg = (f"<br>+ regularization term {c['reg_term']:.5g}" if abs(c["reg_term"]) > 1e-7 * (1 + abs(c["grad"]))
+               else "")
+        self.detail.setText(
+            f"<b>w<sub>{i}→{j}</sub> of layer {layer}</b> = {c['weight']:.6g} (before the step)<br>"
+            f"∂L/∂w = (1/N) Σ<sub>n</sub> δ<sub>{j}</sub>[n] · a<sub>{i}</sub>[n] = <b>{c['data_term']:.6g}</b>"
+            f" (N = {c['n']}){reg}<br>engine gradient: <b>{c['grad']:.6g}</b>; update applied Δw = "
+            f"{c['update']:.6g}<br>δ<sub>{j}</sub> = ∂l/∂z<sub>{j}</sub> of this layer, a<sub>{i}</sub> = output "
+            f"of neuron {i} of the layer before.<table border=1 cellspacing=0 cellpadding=2>"
+            f"<tr><th>sample</th><th>a<sub>{i}</sub></th><th>δ<sub>{j}</sub></th><th>δ·a</th></tr>{rows}{more}</table>")

@@ -1,0 +1,449 @@
+"""The training controller: owns the QThread + worker and the training history.
+
+``window.training`` is a :class:`TrainingController` (see docs/CONTRACTS.md).
+Everything here runs in the GUI thread. The project's ``state`` is the
+source of truth when idle; while a worker runs, the controller accumulates
+what the worker reports and writes it back with one ``set_state`` edit when
+the run pauses, stops or finishes.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+
+from nnstudio.ui.state import IDLE, PAUSED, RUNNING
+from nnstudio.ui.training import runs as runlib
+from nnstudio.ui.training.persist import StateMixin
+from nnstudio.ui.training.probes import compute_snapshot, make_probes
+from nnstudio.ui.training.worker import Job, TrainWorker, keep_alive, register_thread
+
+DIVERGE_HINT = (
+    "This usually means the learning rate is too high, the inputs are not scaled "
+    "(turn on standardization), or the loss does not fit the output layer "
+    "(e.g. cross-entropy on a linear output)."
+)
+
+
+#: share of the GUI thread's time the live updates may take (the rest is left to
+#: the worker: both need the GIL). The next message is granted only after the
+#: last one was handled *and painted*, plus a pause sized to keep to this share.
+GUI_DUTY = {"progress": 0.04, "live": 0.05}
+#: ... but never wait longer than this (ms) for the next one (a first paint can be slow)
+MAX_GRANT_DELAY = {"progress": 500, "live": 1000}
+
+
+class TrainingController(StateMixin, QObject):
+    """Train / pause / resume / step / stop / reset one project (see module docstring)."""
+
+    started = Signal()
+    epochEnded = Signal(int, dict)
+    finished = Signal(str)
+    diverged = Signal(str)
+    #: the history (epochs and/or per-iteration loss) changed
+    historyChanged = Signal()
+    #: new status text (str) for the toolbar label
+    statusChanged = Signal(str)
+    #: (value, maximum) for the progress bar
+    progressChanged = Signal(int, int)
+    #: a new :class:`~nnstudio.ui.training.probes.Snapshot` for the live views
+    snapshotChanged = Signal(object)
+    #: a one-batch step finished: :class:`~nnstudio.ui.training.worker.StepInfo`
+    stepped = Signal(object)
+    #: kept runs changed
+    runsChanged = Signal()
+    #: a message for the status bar
+    message = Signal(str)
+
+    def __init__(self, state, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.history: dict[str, list] = {}
+        self.iter_x = np.zeros(0)
+        self.iter_loss = np.zeros(0)
+        self.epochs_trained = 0
+        self.iterations = 0
+        self.best_epoch: int | None = None
+        self.stopped_epoch: int | None = None
+        self.restored_best = False
+        self.stop_reason: str | None = None
+        self.runs: list[dict] = []
+        self.snapshot = None
+        self.last_step = None
+        self.status_text = "Ready"
+        self.divergence_message = ""
+        self.want = {"heat": True, "grid": True, "confusion": True}
+        self._thread: QThread | None = None
+        self._worker: TrainWorker | None = None
+        self._job: Job | None = None
+        self._probes = None
+        self._view_model = None
+        self._own_edit = False
+        self._discard = False
+        self._restart = False
+        self._run_key = None
+        self._run_lr = None
+        self._run_target = 0
+        self._run_initial = 0
+        self._last_epoch_logs: dict = {}
+        self._retired: list = []
+        self._t_start = 0.0
+        state.documentChanged.connect(self._on_document)
+        state.projectReplaced.connect(self._on_replaced)
+        state.datasetChanged.connect(self._on_dataset)
+        state.sampleChanged.connect(lambda _i: self.refresh_probes())
+        self._load_from_project()
+
+    # -- queries --------------------------------------------------------------------
+    def is_active(self) -> bool:
+        """True while a worker exists (running or paused)."""
+        return self._thread is not None
+
+    def is_running(self) -> bool:
+        return self.state.training_state == RUNNING
+
+    def is_paused(self) -> bool:
+        return self.state.training_state == PAUSED
+
+    def train_blocked_reason(self) -> str | None:
+        """Why Train is disabled now (None if it is not)."""
+        if self.state.dataset is None:
+            return "No dataset: " + (self.state.dataset_error or "choose a dataset first.")
+        if self.state.has_errors():
+            first = next((p for p in self.state.problems if p.is_error), None)
+            return "Fix the problems first: " + (getattr(first, "message", "") or "see the Problems panel")
+        return None
+
+    # -- commands -----------------------------------------------------------------------
+    def train(self) -> bool:
+        """Start training (or resume when paused)."""
+        if self.is_paused():
+            return self.resume()
+        if self.is_active():
+            return False
+        return self._start(step=None)
+
+    def toggle(self) -> None:
+        """Space: train / pause / resume."""
+        if self.is_running():
+            self.pause()
+        else:
+            self.train()
+
+    def pause(self) -> None:
+        if self._worker is not None and self.is_running():
+            self._worker.request_pause()
+            self._set_status("Pausing…")
+
+    def resume(self) -> bool:
+        if self._worker is None or not self.is_paused():
+            return False
+        if self._settings_key() != self._run_key:
+            # Structure, data or optimizer kind changed while paused: finish this run
+            # (its state is saved) and start a new one from the saved state.
+            self._restart = True
+            self._worker.request_stop()
+            return True
+        lr = self._lr_change()
+        self.state.set_training_state(RUNNING)
+        self._worker.request_resume(learning_rate=lr)
+        return True
+
+    def step(self, kind: str = "batch") -> bool:
+        """Train one mini-batch ('batch') or one epoch ('epoch'), then pause."""
+        if kind not in ("batch", "epoch"):
+            raise ValueError("step kind must be 'batch' or 'epoch'")
+        if self.is_running():
+            return False
+        if self._worker is not None and self.is_paused():
+            if self._settings_key() != self._run_key:
+                self._restart = kind
+                self._worker.request_stop()
+                return True
+            lr = self._lr_change()
+            self.state.set_training_state(RUNNING)
+            self._worker.request_step(kind, learning_rate=lr)
+            return True
+        return self._start(step=kind)
+
+    def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.request_stop()
+            self._set_status("Stopping…")
+
+    def reset(self) -> bool:
+        """Re-initialize the weights with the project's seed (one undoable edit)."""
+        if self.is_active():
+            self.shutdown(3000, save=False)
+        runs = copy.deepcopy(self.runs)
+        new = {"weights": [], "history": {}, "epochs_trained": 0, "iterations": 0, "runs": runs} if runs else None
+        ok = self._push_state(new, "Reset weights")
+        self.divergence_message = ""
+        return ok
+
+    def shutdown(self, timeout_ms: int = 2000, save: bool = True) -> bool:
+        """Stop the worker and join its thread (closeEvent). True if the thread ended."""
+        thread, worker = self._thread, self._worker
+        if thread is None or worker is None:
+            return True
+        self._discard = not save
+        worker.request_stop()
+        ended = thread.wait(int(timeout_ms))
+        if not ended:
+            keep_alive(thread)
+            keep_alive(worker)
+            return False
+        self._finalize(worker.result)
+        return True
+
+    # -- live views --------------------------------------------------------------------------
+    def set_wanted(self, **flags: bool) -> None:
+        """Which optional live views are visible ('heat', 'grid', 'confusion')."""
+        changed = any(self.want.get(k) != v for k, v in flags.items())
+        self.want.update(flags)
+        if changed:
+            self.refresh_probes()
+
+    def refresh_probes(self) -> None:
+        """Rebuild the probe rows (sample, dataset or visibility changed) and refresh idle views."""
+        prepared = self._prepared()
+        if prepared is None:
+            self._probes = None
+        else:
+            self._probes = make_probes(self.state.project, prepared, self.state.selected_sample,
+                                       want_heat=self.want["heat"], want_grid=self.want["grid"],
+                                       want_confusion=self.want["confusion"])
+        if self._worker is not None:
+            self._worker.set_probes(self._probes)
+        if not self.is_running():
+            self._snapshot_idle()
+
+    def view_model(self):
+        """A model for GUI-thread computations (idle/paused), with the latest weights."""
+        if self._view_model is None:
+            from nnstudio.project.build import build_model
+
+            try:
+                self._view_model = build_model(self.state.project, self.state.dataset)
+            except Exception:
+                return None
+        if self.snapshot is not None and self.snapshot.weights:
+            try:
+                self._view_model.set_weights(self.snapshot.weights)
+            except Exception:
+                pass
+        return self._view_model
+
+    def _snapshot_idle(self) -> None:
+        if self._probes is None or self.state.has_errors():
+            return
+        model = self.view_model()
+        if model is None:
+            return
+        try:
+            snap = compute_snapshot(model, self._probes, epoch=self.epochs_trained, with_dead=True)
+        except Exception:
+            return
+        self._apply_snapshot(snap)
+
+    # -- start / signals -----------------------------------------------------------------------
+    def _prepared(self):
+        try:
+            return self.state.prepared()
+        except Exception:
+            return None
+
+    def _settings_key(self):
+        p = self.state.project
+        training = {k: v for k, v in p.training.items() if k not in ("learning_rate", "epochs")}
+        return repr(([layer.to_dict() for layer in p.layers], training, p.dataset))
+
+    def _lr_change(self) -> float | None:
+        lr = float(self.state.project.training.get("learning_rate", 0.01))
+        if lr != self._run_lr:
+            self._run_lr = lr
+            return lr
+        return None
+
+    def _start(self, step: str | None) -> bool:
+        from nnstudio.project.build import build_model, make_callbacks
+
+        reason = self.train_blocked_reason()
+        if reason:
+            self.message.emit(reason)
+            return False
+        project = self.state.project
+        prepared = self._prepared()
+        if prepared is None:
+            self.message.emit("The data could not be prepared for training.")
+            return False
+        try:
+            model = build_model(project, self.state.dataset)
+        except Exception as exc:
+            self.message.emit(f"The model could not be built: {exc}")
+            return False
+        model.iterations = self.iterations
+        if self._probes is None:
+            self.refresh_probes()
+        t = project.training
+        n_epochs = max(1, int(t.get("epochs", 1)))
+        self._run_initial = self.epochs_trained
+        self._run_target = self.epochs_trained + n_epochs
+        self._run_key = self._settings_key()
+        self._run_lr = float(t.get("learning_rate", 0.01))
+        self._discard = False
+        self.divergence_message = ""
+        self.best_epoch = self.stopped_epoch = None
+        self.restored_best = False
+        job = Job(model=model, x=prepared.x_train, y=prepared.y_train, validation_data=prepared.validation_data,
+                  batch_size=int(t.get("batch_size", 32)), initial_epoch=self._run_initial,
+                  epochs=self._run_target, callbacks=make_callbacks(project), probes=self._probes, step=step,
+                  train_idx=prepared.train_idx)
+        self._job = job
+        self._t_start = time.perf_counter()
+        thread = QThread()
+        thread.setObjectName("trainingThread")
+        worker = TrainWorker(job)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress)
+        worker.live.connect(self._on_live)
+        worker.paused.connect(self._on_paused)
+        worker.finished.connect(self._on_finished)
+        # Direct: the thread's event loop ends from the worker thread itself, so
+        # shutdown() can join it without the GUI loop running.
+        worker.finished.connect(thread.quit, Qt.DirectConnection)
+        self._retired = []
+        self._thread, self._worker = thread, worker
+        register_thread(thread)
+        self.state.set_training_state(RUNNING)
+        self._set_status("Starting…")
+        thread.start()
+        self.started.emit()
+        return True
+
+    def _grant_later(self, kind: str, t0: float) -> None:
+        """Give the worker its next '<kind>' credit once this update is drawn, keeping to GUI_DUTY."""
+        worker = self._worker
+
+        def drawn() -> None:
+            busy = time.perf_counter() - t0
+            delay_ms = min(MAX_GRANT_DELAY[kind], int(1000 * busy * (1.0 / GUI_DUTY[kind] - 1.0)))
+            QTimer.singleShot(max(0, delay_ms), lambda: worker.grant(kind))
+
+        QTimer.singleShot(0, drawn)
+
+    def _on_progress(self, p) -> None:
+        if self.sender() is not self._worker:
+            return
+        self._grant_later("progress", time.perf_counter())
+        for epoch, logs in p.epochs:
+            for k, v in logs.items():
+                self.history.setdefault(k, []).append(v)
+            self._last_epoch_logs = logs
+            self.epochs_trained = epoch + 1
+        if len(p.iter_x):
+            self.iter_x = np.concatenate([self.iter_x, p.iter_x])
+            self.iter_loss = np.concatenate([self.iter_loss, p.iter_loss])
+        self.iterations = p.iteration
+        for epoch, logs in p.epochs:
+            self.epochEnded.emit(epoch, logs)
+        self.historyChanged.emit()
+        self._progress_status(p)
+
+    def _progress_status(self, p) -> None:
+        total = max(1, (self._run_target - self._run_initial) * p.batches)
+        done = min(total, (p.epoch - self._run_initial) * p.batches + p.batch)
+        self.progressChanged.emit(done, total)
+        sps = p.samples / p.elapsed if p.elapsed > 0 else 0.0
+        remaining = (total - done) * (p.elapsed / done) if done else 0.0
+        parts = [f"epoch {min(p.epoch + 1, self._run_target)} / {self._run_target}",
+                 f"iteration {p.batch} / {p.batches}", f"loss {p.loss:.4g}"]
+        logs = self._last_epoch_logs
+        metric = runlib.metric_key(logs)
+        if metric:
+            parts.append(f"{metric} {logs[metric]:.3g}")
+        parts += [f"{sps:,.0f} samples/s", f"{runlib.fmt_time(p.elapsed)} elapsed", f"{runlib.fmt_time(remaining)} left"]
+        self._set_status(" · ".join(parts))
+
+    def _on_live(self, snap) -> None:
+        if self.sender() is not self._worker:
+            return
+        t0 = time.perf_counter()
+        self._apply_snapshot(snap)
+        self._grant_later("live", t0)
+
+    def _apply_snapshot(self, snap) -> None:
+        self.snapshot = snap
+        self.state.set_live(snap.values, snap.weights)
+        self.snapshotChanged.emit(snap)
+
+    def _on_paused(self, info) -> None:
+        if self.sender() is not self._worker:
+            return
+        self.state.set_training_state(PAUSED)
+        if info is not None:
+            self.last_step = info
+            self.state.batchChanged.emit(info.dataset_indices)
+            self.stepped.emit(info)
+        self._set_status(f"Paused at epoch {self.epochs_trained}, iteration {self.iterations}. " + self.status_text)
+        if self.snapshot is not None:
+            self._push_state(self._state_dict(weights=self.snapshot.weights), "Train (paused)")
+
+    def _on_finished(self, result) -> None:
+        if self.sender() is not self._worker:
+            return
+        self._finalize(result)
+
+    def _finalize(self, result) -> None:
+        """Store the run's outcome and go idle (idempotent per worker)."""
+        thread, worker = self._thread, self._worker
+        if worker is None:
+            return
+        self._thread = self._worker = None
+        if thread is not None:
+            thread.quit()
+            thread.wait(2000)
+        # Keep the finished pair referenced until the next run: queued signals of
+        # the old worker may still be delivered (and are ignored by sender()).
+        self._retired = [thread, worker]
+        self.state.set_training_state(IDLE)
+        if result is None:
+            return
+        if self._discard:
+            self._discard = False
+            self._load_from_project()
+            return
+        self.stop_reason = result.stop_reason
+        self.iterations = result.iterations
+        self.restored_best = result.restored_best
+        self.best_epoch = result.best_epoch
+        self.stopped_epoch = result.stopped_epoch
+        weights = result.weights if result.stop_reason != "diverged" else result.last_finite_weights
+        if result.stop_reason == "diverged":
+            ep, batch = result.diverged_at or (self.epochs_trained, 0)
+            msg = (f"Training diverged: the loss became NaN or infinite at epoch {ep + 1}, iteration {batch + 1}. "
+                   + DIVERGE_HINT)
+            self.divergence_message = msg
+        if result.stop_reason == "error":
+            self.message.emit(f"Training failed: {result.error}")
+        if weights:
+            self._push_state(self._state_dict(weights=weights), "Train")
+        self.historyChanged.emit()
+        restart, self._restart = self._restart, False
+        if result.stop_reason == "diverged":
+            self._set_status(self.divergence_message.split(". ")[0] + ".")
+            self.diverged.emit(self.divergence_message)
+        else:
+            self._set_status(f"Done: {self.epochs_trained} epochs, {self.iterations} iterations"
+                             + (f" ({result.stop_reason.replace('_', ' ')})" if result.stop_reason else "") + ".")
+        self.finished.emit(result.stop_reason or "completed")
+        if restart:
+            self._start(step=restart if isinstance(restart, str) else None)
+
+    def _set_status(self, text: str) -> None:
+        self.status_text = text
+        self.statusChanged.emit(text)

@@ -1,0 +1,297 @@
+"""Live loss and metric plots (pyqtgraph), kept-run overlays and the divergence banner.
+
+Curves are created once and updated with ``setData``; x is the epoch number
+(1-based, so epoch ``i`` of ``History`` is drawn at ``x = i + 1``) and the
+optional per-iteration loss sits under the epoch curve at fractional epochs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnstudio.ui.training import runs as runlib
+
+TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
+VAL_PEN = pg.mkPen("#ff7f0e", width=2)
+ITER_PEN = pg.mkPen((31, 119, 180, 70), width=1)
+RUN_COLOURS = ["#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+
+
+def _xy(values) -> tuple[np.ndarray, np.ndarray]:
+    y = np.asarray(values, dtype=np.float64)
+    return np.arange(1, len(y) + 1, dtype=np.float64), y
+
+
+def _run_pen(i: int, val: bool = False):
+    return pg.mkPen(RUN_COLOURS[i % len(RUN_COLOURS)], width=1.5,
+                    style=Qt.DotLine if val else Qt.DashLine)
+
+
+class Banner(QFrame):
+    """An in-window message bar (objectName 'divergenceBanner'), closable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("divergenceBanner")
+        self.setStyleSheet("#divergenceBanner { background: #fdecea; border: 1px solid #e0a39d; }")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 4)
+        self.label = QLabel(self)
+        self.label.setObjectName("divergenceText")
+        self.label.setWordWrap(True)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setToolTip("Hide this message")
+        close.clicked.connect(self.hide)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(close, 0, Qt.AlignTop)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+
+class _PlotPanel(QWidget):
+    """Shared parts: a plot widget, a legend and dashed curves for kept runs."""
+
+    def __init__(self, controller, plot_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.plot = pg.PlotWidget(self, background="w")
+        self.plot.setObjectName(plot_name)
+        self.item = self.plot.getPlotItem()
+        self.item.showGrid(x=True, y=True, alpha=0.3)
+        self.item.setLabel("bottom", "epoch")
+        self.legend = self.item.addLegend(offset=(-10, 10))
+        self.run_curves: list = []
+        self.toolbar = QHBoxLayout()
+        self.toolbar.setContentsMargins(0, 0, 0, 0)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        self._layout = lay
+        lay.addLayout(self.toolbar)
+        lay.addWidget(self.plot, 1)
+        controller.historyChanged.connect(self.update_curves)
+        controller.runsChanged.connect(self.update_runs)
+
+    def _run_series(self, run: dict) -> list[tuple[str, list, bool]]:
+        raise NotImplementedError
+
+    def update_runs(self) -> None:
+        """Redraw the kept runs as dashed curves (one legend entry each)."""
+        for c in self.run_curves:
+            self.item.removeItem(c)
+            self.legend.removeItem(c)
+        self.run_curves = []
+        for i, run in enumerate(self.controller.runs):
+            for label, values, val in self._run_series(run):
+                x, y = _xy(values)
+                c = self.item.plot(x, y, pen=_run_pen(i, val), name=f"{run.get('name', '')}: {label}")
+                self.run_curves.append(c)
+
+    def update_curves(self) -> None:
+        raise NotImplementedError
+
+
+class LossPanel(_PlotPanel):
+    """The 'loss_plot' dock: train/val loss per epoch, iteration loss, markers, runs, export."""
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(controller, "lossPlot", parent)
+        self.setObjectName("lossPanel")
+        self.banner = Banner(self)
+        self._layout.insertWidget(0, self.banner)
+        self.item.setLabel("left", "loss")
+        self.item.setDownsampling(auto=True, mode="peak")
+        self.item.setClipToView(True)
+        self.iter_curve = self.item.plot([], [], pen=ITER_PEN)
+        self.train_curve = self.item.plot([], [], pen=TRAIN_PEN, name="train loss")
+        self.val_curve = self.item.plot([], [], pen=VAL_PEN, name="validation loss")
+        self.best_marker = pg.ScatterPlotItem(size=12, symbol="star", brush=pg.mkBrush("#2ca02c"), pen=None)
+        self.item.addItem(self.best_marker)
+        self.stop_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#d62728", style=Qt.DashLine),
+                                         label="", labelOpts={"position": 0.85, "color": "#d62728"})
+        self.item.addItem(self.stop_line)
+        self.stop_line.hide()
+        self._build_toolbar()
+        controller.diverged.connect(self.banner.show_message)
+        controller.started.connect(self.banner.hide)
+        self.update_runs()
+        self.update_curves()
+
+    def _build_toolbar(self) -> None:
+        self.log_box = QCheckBox("Log scale", self)
+        self.log_box.setObjectName("lossLogScale")
+        self.log_box.toggled.connect(lambda on: self.item.setLogMode(y=on))
+        self.iter_box = QCheckBox("Per iteration", self)
+        self.iter_box.setObjectName("lossShowIterations")
+        self.iter_box.setChecked(True)
+        self.iter_box.setToolTip("Show the loss of every mini-batch as a thin light curve")
+        self.iter_box.toggled.connect(self.iter_curve.setVisible)
+        keep = QToolButton(self)
+        keep.setObjectName("keepRunButton")
+        keep.setText("Keep this run")
+        keep.setToolTip("Keep this run's curves to compare them with the next runs")
+        keep.clicked.connect(self._ask_keep)
+        self.runs_button = QToolButton(self)
+        self.runs_button.setObjectName("runsButton")
+        self.runs_button.setText("Runs")
+        self.runs_button.setPopupMode(QToolButton.InstantPopup)
+        self.runs_menu = QMenu(self.runs_button)
+        self.runs_menu.aboutToShow.connect(self._fill_runs_menu)
+        self.runs_button.setMenu(self.runs_menu)
+        export = QToolButton(self)
+        export.setObjectName("lossExportButton")
+        export.setText("Export")
+        export.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(export)
+        self.export_png_action = QAction("Export PNG…", self)
+        self.export_png_action.setObjectName("exportLossPng")
+        self.export_png_action.triggered.connect(self._ask_png)
+        self.export_csv_action = QAction("Export CSV…", self)
+        self.export_csv_action.setObjectName("exportLossCsv")
+        self.export_csv_action.triggered.connect(self._ask_csv)
+        menu.addAction(self.export_png_action)
+        menu.addAction(self.export_csv_action)
+        export.setMenu(menu)
+        for w in (self.log_box, self.iter_box):
+            self.toolbar.addWidget(w)
+        self.toolbar.addStretch(1)
+        for w in (keep, self.runs_button, export):
+            self.toolbar.addWidget(w)
+
+    # -- data --------------------------------------------------------------------
+    def _run_series(self, run: dict):
+        h = run.get("history") or {}
+        out = [("loss", h.get("loss") or [], False)]
+        if h.get("val_loss"):
+            out.append(("val loss", h["val_loss"], True))
+        return out
+
+    def update_curves(self) -> None:
+        c = self.controller
+        h = c.history
+        self.train_curve.setData(*_xy(h.get("loss") or []))
+        if h.get("val_loss"):
+            self.val_curve.setData(*_xy(h["val_loss"]))
+        else:
+            self.val_curve.setData([], [])
+        self.iter_curve.setData(c.iter_x, c.iter_loss, connect="finite")
+        self._update_markers()
+
+    def _update_markers(self) -> None:
+        c = self.controller
+        es = (c.state.project.training.get("early_stopping") or {})
+        h = c.history
+        if es.get("enabled") and c.best_epoch is not None:
+            key = es.get("monitor", "val_loss")
+            series = h.get(key) if key in ("loss", "val_loss") else None
+            series = series or h.get("val_loss") or h.get("loss") or []
+            if 0 <= c.best_epoch < len(series):
+                self.best_marker.setData([c.best_epoch + 1], [series[c.best_epoch]],
+                                         tip=lambda x, y, data: f"best epoch {int(x)}")
+            else:
+                self.best_marker.setData([], [])
+        else:
+            self.best_marker.setData([], [])
+        if c.stop_reason in ("early_stopping", "diverged") and h.get("loss"):
+            text = "stopped: diverged" if c.stop_reason == "diverged" else "early stop"
+            if c.stop_reason == "early_stopping" and c.restored_best and c.best_epoch is not None:
+                text += f"; weights of epoch {c.best_epoch + 1} restored"
+            self.stop_line.setValue(len(h["loss"]))
+            self.stop_line.label.setFormat(text)
+            self.stop_line.show()
+        else:
+            self.stop_line.hide()
+
+    # -- actions ----------------------------------------------------------------------
+    def _ask_keep(self) -> None:
+        name, ok = QInputDialog.getText(self, "Keep this run", "Name:", text=f"Run {len(self.controller.runs) + 1}")
+        if ok:
+            self.controller.keep_run(name)
+
+    def _fill_runs_menu(self) -> None:
+        self.runs_menu.clear()
+        if not self.controller.runs:
+            a = self.runs_menu.addAction("No kept runs")
+            a.setEnabled(False)
+        for i, run in enumerate(self.controller.runs):
+            sub = self.runs_menu.addMenu(run.get("name", f"Run {i + 1}"))
+            sub.addAction("Rename…", lambda i=i: self._ask_rename(i))
+            sub.addAction("Remove", lambda i=i: self.controller.remove_run(i))
+
+    def _ask_rename(self, index: int) -> None:
+        old = self.controller.runs[index].get("name", "")
+        name, ok = QInputDialog.getText(self, "Rename run", "Name:", text=old)
+        if ok and name.strip():
+            self.controller.rename_run(index, name)
+
+    def _ask_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export loss plot", "loss.png", "PNG image (*.png)")
+        if path:
+            self.export_png(path)
+
+    def _ask_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv", "CSV (*.csv)")
+        if path:
+            self.export_csv(path)
+
+    def export_png(self, path: str) -> None:
+        """Save the loss plot as a PNG image."""
+        from pyqtgraph.exporters import ImageExporter
+
+        ImageExporter(self.item).export(str(path))
+
+    def export_csv(self, path: str) -> None:
+        """Save the training history (one row per epoch) as CSV."""
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(runlib.history_csv(self.controller.history))
+
+
+class MetricPanel(_PlotPanel):
+    """The 'metric_plot' dock: accuracy (classification) or MAE (regression), train + val."""
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(controller, "metricPlot", parent)
+        self.setObjectName("metricPanel")
+        self.train_curve = self.item.plot([], [], pen=TRAIN_PEN, name="train")
+        self.val_curve = self.item.plot([], [], pen=VAL_PEN, name="validation")
+        self.key: str | None = None
+        self.update_runs()
+        self.update_curves()
+
+    def _run_series(self, run: dict):
+        h = run.get("history") or {}
+        key = self.key or runlib.metric_key(h)
+        out = []
+        if key and h.get(key):
+            out.append((runlib.metric_label(key), h[key], False))
+        if key and h.get("val_" + key):
+            out.append(("val " + runlib.metric_label(key), h["val_" + key], True))
+        return out
+
+    def update_curves(self) -> None:
+        h = self.controller.history
+        key = runlib.metric_key(h)
+        if key != self.key:
+            self.key = key
+            self.item.setLabel("left", runlib.metric_label(key))
+            self.update_runs()
+        self.train_curve.setData(*_xy(h.get(key) or [] if key else []))
+        self.val_curve.setData(*_xy(h.get("val_" + key) or [] if key else []))

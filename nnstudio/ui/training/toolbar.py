@@ -1,0 +1,230 @@
+"""The 'Train' toolbar and menu: actions, step-kind combo, progress bar, status text, sample picker.
+
+Space (train/pause) is a window-level action; it does nothing while a text
+field has the focus (Qt gives printable keys to line edits first, and the
+slot checks again). F10 steps.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QSizePolicy,
+    QSpinBox,
+    QTextEdit,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from nnstudio.ui.state import IDLE, PAUSED, RUNNING
+
+
+def _text_input_has_focus() -> bool:
+    w = QApplication.focusWidget()
+    if isinstance(w, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
+        return True
+    return isinstance(w, QComboBox) and w.isEditable()
+
+
+class SamplePicker(QWidget):
+    """Previous / next / random buttons and a spin box selecting ``state.selected_sample``."""
+
+    def __init__(self, state, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("samplePicker")
+        self.state = state
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(QLabel("Sample", self))
+        self.prev_button = self._button("◀", "samplePrev", "Previous sample", lambda: self._move(-1))
+        self.spin = QSpinBox(self)
+        self.spin.setObjectName("sampleSpin")
+        self.spin.setToolTip("The sample whose activations the canvas shows")
+        self.next_button = self._button("▶", "sampleNext", "Next sample", lambda: self._move(1))
+        self.random_button = self._button("⚄", "sampleRandom", "A random sample", self._random)
+        for w in (self.prev_button, self.spin, self.next_button, self.random_button):
+            lay.addWidget(w)
+        self.spin.valueChanged.connect(self._spin_changed)
+        state.sampleChanged.connect(self._sync)
+        state.datasetChanged.connect(self._sync)
+        self._sync()
+
+    def _button(self, text, name, tip, slot) -> QToolButton:
+        b = QToolButton(self)
+        b.setText(text)
+        b.setObjectName(name)
+        b.setToolTip(tip)
+        b.clicked.connect(slot)
+        return b
+
+    def _n(self) -> int:
+        return self.state.dataset.n_samples if self.state.dataset is not None else 0
+
+    def _sync(self, *_args) -> None:
+        n = self._n()
+        self.spin.blockSignals(True)
+        self.spin.setRange(0, max(0, n - 1))
+        self.spin.setValue(self.state.selected_sample)
+        self.spin.blockSignals(False)
+        self.setEnabled(n > 0)
+
+    def _spin_changed(self, value: int) -> None:
+        self.state.select_sample(value)
+
+    def _move(self, delta: int) -> None:
+        if self._n():
+            self.state.select_sample((self.state.selected_sample + delta) % self._n())
+
+    def _random(self) -> None:
+        if self._n():
+            self.state.select_sample(random.randrange(self._n()))
+
+
+class TrainToolbar(QToolBar):
+    """Train / Pause / Resume, Step (+ kind), Stop, Reset, progress and status."""
+
+    def __init__(self, window, controller) -> None:
+        super().__init__("Train", window)
+        self.setObjectName("trainToolBar")
+        self.window_ = window
+        self.controller = controller
+        self.state = controller.state
+        self.train_action = self._action("Train", "trainAction", self._on_train, "Space",
+                                         "Train the network (Space: train / pause)")
+        self.train_action.setShortcutContext(Qt.WindowShortcut)
+        self.step_action = self._action("Step", "stepAction", self._on_step, "F10",
+                                        "Train one mini-batch or one epoch, then pause (F10)")
+        self.stop_action = self._action("Stop", "stopAction", controller.stop, None, "Stop training")
+        self.reset_action = self._action("Reset", "resetAction", controller.reset, None,
+                                         "Re-initialize the weights with the project's seed (undoable)")
+        self.addAction(self.train_action)
+        self.addAction(self.step_action)
+        self.step_kind = QComboBox(self)
+        self.step_kind.setObjectName("stepKind")
+        self.step_kind.addItem("one batch", "batch")
+        self.step_kind.addItem("one epoch", "epoch")
+        self.step_kind.setToolTip("What Step trains: one mini-batch (iteration) or one whole epoch")
+        self.addWidget(self.step_kind)
+        self.addAction(self.stop_action)
+        self.addAction(self.reset_action)
+        self.addSeparator()
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("trainProgress")
+        self.progress.setMaximumWidth(160)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.addWidget(self.progress)
+        self.status = QLabel(controller.status_text, self)
+        self.status.setObjectName("trainStatus")
+        self.status.setMinimumWidth(200)
+        # A fixed-size label: new text every 33 ms must not re-lay out the toolbar.
+        self.status.setFixedWidth(620)
+        self.status.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)
+        self.addWidget(self.status)
+        self.addSeparator()
+        self.sample_picker = SamplePicker(self.state, self)
+        self.addWidget(self.sample_picker)
+        controller.statusChanged.connect(self.status.setText)
+        controller.progressChanged.connect(self._on_progress)
+        controller.message.connect(self._show_message)
+        self.state.trainingStateChanged.connect(self.update_actions)
+        self.state.problemsChanged.connect(lambda _p: self.update_actions())
+        self.state.datasetChanged.connect(self.update_actions)
+        self.update_actions()
+
+    def _action(self, text, name, slot, shortcut, tip) -> QAction:
+        a = QAction(text, self.window_)
+        a.setObjectName(name)
+        a.setToolTip(tip)
+        a.setStatusTip(tip)
+        if shortcut:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(lambda _checked=False: slot())
+        self.window_.addAction(a)  # window-level shortcut even when the toolbar is hidden
+        return a
+
+    _last_state = IDLE
+
+    def _on_train(self) -> None:
+        self.controller.toggle()
+
+    def _on_step(self) -> None:
+        self.controller.step(self.step_kind.currentData())
+
+    def _on_progress(self, value: int, maximum: int) -> None:
+        self.progress.setRange(0, max(1, maximum))
+        self.progress.setValue(value)
+
+    def _show_message(self, text: str) -> None:
+        bar = self.window_.statusBar() if hasattr(self.window_, "statusBar") else None
+        if bar is not None:
+            bar.showMessage(text, 8000)
+
+    def update_actions(self, *_args) -> None:
+        st = self.state.training_state
+        if st == RUNNING and st != self._last_state:
+            self._show_message(self.state.edit_blocked_reason() or "Training…")
+        self._last_state = st
+        blocked = self.controller.train_blocked_reason()
+        running = st == RUNNING
+        if running:
+            self.train_action.setText("Pause")
+            self.train_action.setToolTip("Pause training (Space)")
+            self.train_action.setEnabled(True)
+        else:
+            self.train_action.setText("Resume" if st == PAUSED else "Train")
+            self.train_action.setEnabled(blocked is None or st == PAUSED)
+            self.train_action.setToolTip(blocked or ("Resume training (Space)" if st == PAUSED
+                                                     else "Train the network (Space: train / pause)"))
+        self.step_action.setEnabled(not running and (blocked is None or st == PAUSED))
+        self.step_action.setToolTip(blocked or "Train one mini-batch or one epoch, then pause (F10)")
+        self.stop_action.setEnabled(st != IDLE)
+        self.reset_action.setEnabled(not running)
+
+
+def install_shortcut_guard(toolbar: TrainToolbar) -> None:
+    """Let Space reach text fields: remove the shortcut while one has focus."""
+
+    def on_focus(_old, _new) -> None:
+        typing = _text_input_has_focus()
+        toolbar.train_action.setShortcut(QKeySequence() if typing else QKeySequence("Space"))
+
+    app = QApplication.instance()
+    app.focusChanged.connect(on_focus)
+    toolbar.destroyed.connect(lambda *_: _disconnect(app, on_focus))
+
+
+def _disconnect(app, fn) -> None:
+    try:
+        app.focusChanged.disconnect(fn)
+    except (RuntimeError, TypeError):
+        pass
+
+
+def add_menu(window, toolbar: TrainToolbar) -> None:
+    """Fill window.menus['train'] (created if the window has none)."""
+    menus = getattr(window, "menus", None)
+    menu = menus.get("train") if isinstance(menus, dict) else None
+    if menu is None:
+        menu = window.menuBar().addMenu("&Train")
+        if isinstance(menus, dict):
+            menus["train"] = menu
+    for a in (toolbar.train_action, toolbar.step_action, toolbar.stop_action, toolbar.reset_action):
+        menu.addAction(a)
+    menu.addSeparator()
+    kinds = menu.addMenu("Step size")
+    for i, label in enumerate(("One batch", "One epoch")):
+        a = kinds.addAction(label, lambda i=i: toolbar.step_kind.setCurrentIndex(i))
+        a.setObjectName("stepKindBatch" if i == 0 else "stepKindEpoch")

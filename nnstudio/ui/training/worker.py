@@ -1,0 +1,402 @@
+"""The training worker: runs ``model.fit`` in a QThread and reports by signal.
+
+The worker never touches a widget. The engine's callback protocol feeds it;
+per batch it does only a time check (plus a list append for the
+per-iteration loss). Everything it sends is a copy:
+
+* ``progress(Progress)`` at most every :data:`PROGRESS_INTERVAL` seconds
+  (and always before pausing and at the end); it carries the epoch summaries
+  finished since the last message, so every epoch arrives, coalesced;
+* ``live(Snapshot)`` at most every :data:`LIVE_INTERVAL` seconds;
+* ``paused(object)`` when it stops to wait (pause request or end of a step),
+  with the :class:`StepInfo` of the batch if a one-batch step was requested;
+* ``finished(Result)`` once, when ``fit`` returns (or raises).
+
+Pause/stop/step are requests (plain attributes plus a
+``threading.Condition``) checked between batches: pause waits on the
+condition inside ``on_train_batch_end``; stop sets ``model.stop_training``.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+import weakref
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from nnstudio.engine import Callback
+from nnstudio.ui.training.probes import Probes, compute_snapshot
+
+PROGRESS_INTERVAL = 0.033
+LIVE_INTERVAL = 0.100
+#: the dead-unit count and the confusion matrix pass over whole data sets: at most this often
+SLOW_INTERVAL = 1.0
+
+_threads: weakref.WeakSet[QThread] = weakref.WeakSet()
+_keep: list = []  # threads that outlived a timed-out shutdown: never garbage-collect a running QThread
+
+
+def register_thread(thread: QThread) -> None:
+    """Remember a QThread this module's users started (see :func:`running_threads`)."""
+    _threads.add(thread)
+
+
+def running_threads() -> list[QThread]:
+    """QThreads started for training that are still running (the test fixture checks this)."""
+    import shiboken6
+
+    out = []
+    for t in list(_threads):
+        try:
+            if shiboken6.isValid(t) and t.isRunning():
+                out.append(t)
+        except RuntimeError:
+            continue
+    return out
+
+
+def keep_alive(thread: QThread) -> None:
+    """Hold a reference to a thread that could not be joined in time."""
+    _keep.append(thread)
+
+
+@dataclass
+class Job:
+    """Everything one ``fit`` call needs (built in the GUI thread)."""
+
+    model: object
+    x: np.ndarray
+    y: np.ndarray
+    validation_data: tuple | None
+    batch_size: int
+    initial_epoch: int
+    epochs: int                      # absolute: fit(epochs=...) like Keras
+    callbacks: list = field(default_factory=list)
+    probes: Probes | None = None
+    step: str | None = None          # None, 'batch' or 'epoch': pause after that much
+    train_idx: np.ndarray | None = None
+
+
+@dataclass
+class Progress:
+    """Batch-level progress plus the epochs finished since the last message."""
+
+    epoch: int                       # 0-based epoch running
+    batch: int                       # batches done in this epoch
+    batches: int                     # batches per epoch
+    iteration: int                   # model.iterations
+    loss: float                      # running mean loss this epoch
+    samples: int                     # samples trained in this run
+    elapsed: float                   # seconds since this run started (pauses excluded)
+    epochs: list                     # [(epoch, logs-dict), ...]
+    iter_x: np.ndarray               # per-iteration loss positions (in epochs)
+    iter_loss: np.ndarray
+
+
+@dataclass
+class StepInfo:
+    """One captured training batch (copies)."""
+
+    epoch: int
+    batch: int
+    iteration: int
+    batch_indices: np.ndarray        # rows of the training arrays
+    dataset_indices: np.ndarray      # rows of the dataset
+    loss: float
+    grads: list
+    updates: list
+    weights_before: list
+    x: np.ndarray
+    y: np.ndarray
+
+
+@dataclass
+class Result:
+    """How ``fit`` ended, with the final weights."""
+
+    stop_reason: str | None          # None (all epochs), 'user', 'diverged', 'early_stopping', 'error'
+    weights: list | None
+    iterations: int
+    epochs_done: int                 # epochs recorded in this run
+    diverged_at: tuple | None = None
+    best_epoch: int | None = None    # absolute 0-based epoch of the best monitored value
+    stopped_epoch: int | None = None
+    restored_best: bool = False
+    error: str = ""
+    last_finite_weights: list | None = None
+
+
+class _Hook(Callback):
+    """Forwards the engine's callbacks to the worker."""
+
+    def __init__(self, worker: TrainWorker) -> None:
+        super().__init__()
+        self.w = worker
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.w._epoch = epoch
+        self.w._epoch_base = float(epoch)
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.w._on_batch(batch, logs)
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.w._on_epoch(epoch, logs)
+
+
+class TrainWorker(QObject):
+    """Runs one :class:`Job` (see module docstring). Lives in a QThread."""
+
+    progress = Signal(object)
+    live = Signal(object)
+    paused = Signal(object)
+    finished = Signal(object)
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.model = job.model
+        self.result: Result | None = None
+        self._cond = threading.Condition()
+        self._pause_req = False
+        self._stop_req = False
+        self._step = job.step          # None | 'batch' | 'epoch'
+        self._new_lr: float | None = None
+        self._pending = bool(job.step)  # a request to look at between batches
+        self._probes = job.probes
+        self._epoch = job.initial_epoch
+        self._epoch_base = float(job.initial_epoch)
+        n = len(job.x)
+        self._batches = max(1, math.ceil(n / max(1, job.batch_size)))
+        self._inv_batches = 1.0 / self._batches
+        self._epoch_buf: list = []
+        self._ix: list = []
+        self._il: list = []
+        self._loss = float("nan")
+        self._batch = 0
+        self._samples = 0
+        self._size = job.batch_size
+        self._t0 = 0.0
+        self._paused_time = 0.0
+        self._next_progress = 0.0
+        self._next_live = 0.0
+        self._next_slow = 0.0
+        self._dead = None
+        self._confusion = None
+        # Credits: the GUI grants the next message once it has drawn the last one
+        # (see TrainingController), so a slow view slows its updates, not training.
+        self.progress_credit = True
+        self.live_credit = True
+        self._weights_before: list | None = None
+        self._finite_weights: list | None = None
+
+    # -- requests (any thread) --------------------------------------------------
+    def request_pause(self) -> None:
+        with self._cond:
+            self._pause_req = True
+            self._pending = True
+
+    def request_resume(self, learning_rate: float | None = None) -> None:
+        with self._cond:
+            self._pause_req = False
+            self._step = None
+            self._new_lr = learning_rate
+            self._pending = learning_rate is not None
+            self._cond.notify_all()
+
+    def request_step(self, kind: str = "batch", learning_rate: float | None = None) -> None:
+        with self._cond:
+            self._pause_req = False
+            self._step = kind
+            self._new_lr = learning_rate
+            self._pending = True
+            self._cond.notify_all()
+
+    def request_stop(self) -> None:
+        with self._cond:
+            self._stop_req = True
+            self._pending = True
+            self.model.stop_training = True
+            self._cond.notify_all()
+
+    def set_probes(self, probes: Probes | None) -> None:
+        """Replace what the live views look at (one attribute swap)."""
+        self._probes = probes
+        self._next_live = 0.0
+        self._next_slow = 0.0
+
+    def grant(self, kind: str) -> None:
+        """The GUI is ready for the next 'progress' or 'live' message (any thread)."""
+        if kind == "progress":
+            self.progress_credit = True
+        else:
+            self.live_credit = True
+
+    # -- thread body ------------------------------------------------------------------
+    @Slot()
+    def run(self) -> None:
+        job = self.job
+        m = self.model
+        m.stop_training = False
+        if self._step == "batch":
+            self._arm_capture()
+        self._t0 = time.perf_counter()
+        stop_reason = None
+        error = ""
+        es = next((c for c in job.callbacks if hasattr(c, "best_epoch") and hasattr(c, "stopped_epoch")), None)
+        try:
+            m.fit(job.x, job.y, batch_size=job.batch_size, epochs=job.epochs, initial_epoch=job.initial_epoch,
+                  validation_data=job.validation_data, callbacks=list(job.callbacks) + [_Hook(self)], verbose=0)
+            stop_reason = m.stop_reason
+            if self._stop_req and stop_reason in (None, "user"):
+                stop_reason = "user"
+        except Exception as exc:  # reported to the user; the thread must end cleanly
+            stop_reason, error = "error", f"{type(exc).__name__}: {exc}"
+        m.capture_step = False
+        self._flush_progress(time.perf_counter())
+        weights = None
+        try:
+            weights = m.get_weights()
+        except Exception:
+            weights = None
+        if weights is not None and not all(np.isfinite(w).all() for w in weights):
+            weights_ok = None
+        else:
+            weights_ok = weights
+        if weights_ok is not None and self._probes is not None and stop_reason != "error":
+            try:
+                self.live.emit(compute_snapshot(m, self._probes, epoch=self._epoch, with_dead=True))
+            except Exception:
+                pass
+        restored = bool(es is not None and getattr(es, "restore_best_weights", False)
+                        and getattr(es, "best_weights", None) is not None and stop_reason == "early_stopping")
+        self.result = Result(
+            stop_reason=stop_reason,
+            weights=weights,
+            iterations=int(m.iterations),
+            epochs_done=self._epochs_done,
+            diverged_at=getattr(m, "diverged_at", None),
+            best_epoch=(int(es.best_epoch) if es is not None and es.best is not None else None),
+            stopped_epoch=(int(es.stopped_epoch) if es is not None and es.stopped_epoch else None),
+            restored_best=restored,
+            error=error,
+            last_finite_weights=weights_ok if weights_ok is not None else self._finite_weights,
+        )
+        self.finished.emit(self.result)
+
+    _epochs_done = 0
+
+    # -- engine callbacks (worker thread) ------------------------------------------------
+    def _on_batch(self, batch, logs) -> None:
+        bl = logs.get("batch_loss")
+        self._ix.append(self._epoch_base + (batch + 1) * self._inv_batches)
+        self._il.append(bl)
+        self._batch = batch + 1
+        self._samples += logs.get("size", self._size)
+        now = time.perf_counter()
+        if now >= self._next_progress and self.progress_credit:
+            self._loss = logs.get("loss", bl)
+            self._flush_progress(now)
+        if now >= self._next_live and self.live_credit and self._probes is not None:
+            self._emit_live(now)
+        if self._pending:
+            self._control(where="batch")
+
+    def _on_epoch(self, epoch, logs) -> None:
+        self._epochs_done += 1
+        self._epoch_buf.append((epoch, {k: float(v) for k, v in (logs or {}).items()}))
+        self._loss = float((logs or {}).get("loss", self._loss))
+        self._batch = self._batches
+        now = time.perf_counter()
+        if now >= self._next_progress and self.progress_credit:
+            self._flush_progress(now)
+        if self._pending:
+            self._control(where="epoch")
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _flush_progress(self, now: float) -> None:
+        self._next_progress = now + PROGRESS_INTERVAL
+        self.progress_credit = False
+        ix, il = self._ix, self._il
+        self._ix, self._il = [], []
+        eb, self._epoch_buf = self._epoch_buf, []
+        self.progress.emit(Progress(
+            epoch=self._epoch, batch=self._batch, batches=self._batches, iteration=int(self.model.iterations),
+            loss=float(self._loss), samples=self._samples, elapsed=now - self._t0 - self._paused_time,
+            epochs=eb, iter_x=np.asarray(ix, dtype=np.float64), iter_loss=np.asarray(il, dtype=np.float64)))
+
+    def _emit_live(self, now: float) -> None:
+        self._next_live = now + LIVE_INTERVAL
+        self.live_credit = False
+        probes = self._probes
+        slow = now >= self._next_slow
+        try:
+            snap = compute_snapshot(self.model, probes, epoch=self._epoch, with_dead=slow, dead=self._dead,
+                                    with_confusion=slow, confusion=self._confusion)
+        except Exception:
+            self.live_credit = True
+            return
+        if slow:
+            self._next_slow = now + SLOW_INTERVAL
+            self._dead, self._confusion = snap.dead, snap.confusion
+        if all(np.isfinite(w).all() for w in snap.weights):
+            self._finite_weights = snap.weights
+        self.live.emit(snap)
+
+    def _arm_capture(self) -> None:
+        self.model.capture_step = True
+        self._weights_before = self.model.get_weights()
+
+    def _step_info(self) -> StepInfo | None:
+        st = getattr(self.model, "last_step", None)
+        if st is None:
+            return None
+        idx = np.asarray(st.batch_indices, dtype=np.int64)
+        tidx = self.job.train_idx
+        return StepInfo(
+            epoch=int(st.epoch), batch=int(st.batch), iteration=int(self.model.iterations), batch_indices=idx,
+            dataset_indices=(tidx[idx] if tidx is not None else idx), loss=float(st.loss),
+            grads=[np.array(g) for g in st.grads], updates=[np.array(u) for u in st.updates],
+            weights_before=self._weights_before or [], x=self.job.x[idx].copy(), y=self.job.y[idx].copy())
+
+    def _control(self, where: str) -> None:
+        """Handle a pending request between batches (worker thread)."""
+        with self._cond:
+            if self._new_lr is not None and self.model.optimizer is not None:
+                self.model.optimizer.learning_rate = float(self._new_lr)
+                self._new_lr = None
+            if self._stop_req:
+                self.model.stop_training = True
+                return
+            step_done = (self._step == "batch" and where == "batch") or (self._step == "epoch" and where == "epoch")
+            if not (self._pause_req or step_done):
+                self._pending = bool(self._step)
+                return
+            info = self._step_info() if (step_done and self._step == "batch") else None
+            self.model.capture_step = False
+            self._step = None
+            self._pause_req = True
+        # Pausing: send everything the UI needs first, then wait.
+        now = time.perf_counter()
+        self._flush_progress(now)
+        if self._probes is not None:
+            self._next_slow = 0.0
+            self._emit_live(now)
+        self.paused.emit(info)
+        t_wait = time.perf_counter()
+        with self._cond:
+            while self._pause_req and not self._stop_req:
+                self._cond.wait(0.2)
+            if self._stop_req:
+                self.model.stop_training = True
+            if self._new_lr is not None and self.model.optimizer is not None:
+                self.model.optimizer.learning_rate = float(self._new_lr)
+                self._new_lr = None
+            if self._step == "batch":
+                self._arm_capture()
+            self._pending = bool(self._step) or self._stop_req
+        self._paused_time += time.perf_counter() - t_wait
