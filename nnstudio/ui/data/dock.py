@@ -160,7 +160,7 @@ class DataDock(QWidget):
             shape = shape_text(n, d) if n is not None else "?"
             item = QListWidgetItem(f"{self.tr(gen.title)}\n{task_label(task)} · {shape}")
             item.setData(NAME_ROLE, gen.name)
-            item.setToolTip(gen.description)
+            item.setToolTip(self.tr(gen.description))
             if pix is not None:
                 item.setIcon(QIcon(pix))
             self.list.addItem(item)
@@ -242,7 +242,7 @@ class DataDock(QWidget):
             self.params_box.setEnabled(False)
             self.regenerate.setEnabled(False)
             return
-        self.description.setText(gen.description)
+        self.description.setText(self.tr(gen.description))
         self.params_box.setEnabled(bool(gen.params))
         values = gen.defaults()
         values.update(choice.get("params") or {})

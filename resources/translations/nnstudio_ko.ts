@@ -1,0 +1,2351 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+    <context>
+        <name>ActivationExplorer</name>
+        <message>
+            <source>Activation:</source>
+            <translation>활성화 함수:</translation>
+        </message>
+        <message>
+            <source>(shown: p₁ for logits z₁ = z, z₂ = 0, z₃ = −1)</source>
+            <translation>(표시: 로짓 z₁ = z, z₂ = 0, z₃ = −1일 때의 p₁)</translation>
+        </message>
+        <message>
+            <source>z = {0:+.2f}    f(z) = {1:.4f}    f′(z) = {2:.4f}</source>
+            <translation>z = {0:+.2f}    f(z) = {1:.4f}    f′(z) = {2:.4f}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchExplorer</name>
+        <message>
+            <source>Shuffle every epoch</source>
+            <translation>에포크마다 섞기</translation>
+        </message>
+        <message>
+            <source>Next batch</source>
+            <translation>다음 배치</translation>
+        </message>
+        <message>
+            <source>Samples N:</source>
+            <translation>샘플 수 N:</translation>
+        </message>
+        <message>
+            <source>Batch size B:</source>
+            <translation>배치 크기 B:</translation>
+        </message>
+        <message>
+            <source>iterations per epoch = ⌈{0} / {1}⌉ = {2}  (last batch: {3} samples)</source>
+            <translation>에포크당 반복 횟수 = ⌈{0} / {1}⌉ = {2}  (마지막 배치: 샘플 {3}개)</translation>
+        </message>
+        <message>
+            <source>epoch {0}, iteration {1} of {2}: {3} samples in this batch</source>
+            <translation>에포크 {0}, 반복 {1}/{2}: 이 배치의 샘플 {3}개</translation>
+        </message>
+    </context>
+    <context>
+        <name>Canvas</name>
+        <message>
+            <source>What Keras' model.summary() would report: depth counts the layers with weights (the Input layer computes nothing), parameters are all weights and biases.</source>
+            <translation>Keras의 model.summary()가 보여 줄 내용입니다. 깊이는 가중치가 있는 층만 셉니다(입력층은 아무것도 계산하지 않습니다). 파라미터는 모든 가중치와 편향의 개수입니다.</translation>
+        </message>
+        <message>
+            <source>{n} more neurons are not drawn</source>
+            <extracomment>texts painted by :meth:`paint` (skipped when zoomed out too far to read)</extracomment>
+            <translation>뉴런 {n}개는 그리지 않았습니다</translation>
+        </message>
+        <message>
+            <source>… {n} …</source>
+            <translation>… {n} …</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <extracomment>at most this many neuron circles per layer when a layer has more units: this many first and this many last are drawn</extracomment>
+            <translation>입력층</translation>
+        </message>
+        <message>
+            <source>Hidden</source>
+            <translation>은닉층</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>출력층</translation>
+        </message>
+        <message>
+            <source>Depth {depth} (layers with weights) · {params} parameters · output shape {shape}</source>
+            <translation>깊이 {depth}(가중치가 있는 층) · 파라미터 {params}개 · 출력 모양 {shape}</translation>
+        </message>
+        <message>
+            <source>{n} features</source>
+            <extracomment>how many terms of z = Σ w·a + b a tooltip spells out before "…"</extracomment>
+            <translation>특성 {n}개</translation>
+        </message>
+        <message>
+            <source>{n} units · {act}</source>
+            <translation>유닛 {n}개 · {act}</translation>
+        </message>
+        <message>
+            <source>rate {rate}</source>
+            <translation>비율 {rate}</translation>
+        </message>
+        <message>
+            <source>Layer {i} ({type}), neuron {k}</source>
+            <translation>{i}번 층({type})의 뉴런 {k}</translation>
+        </message>
+        <message>
+            <source>Train the network (or step once) to see this neuron's values for the selected sample.</source>
+            <translation>신경망을 학습시키면(또는 한 단계만 실행하면) 선택한 샘플에 대한 이 뉴런의 값을 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>The network, left to right. Drag layers here from the palette; drag a block to reorder it; wheel to zoom, drag empty space to pan.</source>
+            <extracomment>MIME type of a layer dragged from the palette (payload: the layer type, UTF-8) a message for the status bar</extracomment>
+            <translation>왼쪽에서 오른쪽으로 흐르는 신경망입니다. 팔레트에서 층을 여기로 끌어 놓고, 블록을 끌어 순서를 바꾸세요. 휠로 확대·축소하고 빈 곳을 끌어 화면을 옮깁니다.</translation>
+        </message>
+        <message>
+            <source>Add {type} layer</source>
+            <translation>{type} 층 추가</translation>
+        </message>
+        <message>
+            <source>Added a {type} layer at position {i}</source>
+            <translation>{i}번 위치에 {type} 층을 추가했습니다</translation>
+        </message>
+        <message>
+            <source>The network cannot be edited now.</source>
+            <translation>지금은 신경망을 편집할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Select a layer to delete it.</source>
+            <translation>삭제할 층을 먼저 선택하세요.</translation>
+        </message>
+        <message>
+            <source>Delete {type} layer</source>
+            <translation>{type} 층 삭제</translation>
+        </message>
+        <message>
+            <source>Select a layer to duplicate it.</source>
+            <translation>복제할 층을 먼저 선택하세요.</translation>
+        </message>
+        <message>
+            <source>Duplicate {type} layer</source>
+            <translation>{type} 층 복제</translation>
+        </message>
+        <message>
+            <source>Weight from neuron {i} to neuron {j} of layer {layer}</source>
+            <translation>{layer}번 층의 뉴런 {i} → 뉴런 {j} 가중치</translation>
+        </message>
+        <message>
+            <source>Move {type} layer</source>
+            <translation>{type} 층 이동</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChainRuleView</name>
+        <message>
+            <source>Apply update</source>
+            <translation>업데이트 적용</translation>
+        </message>
+        <message>
+            <source>Weight:</source>
+            <translation>가중치:</translation>
+        </message>
+        <message>
+            <source>Learning rate η:</source>
+            <translation>학습률 η:</translation>
+        </message>
+        <message>
+            <source>product</source>
+            <translation>곱</translation>
+        </message>
+        <message>
+            <source>backprop: ∂L/∂w = {0:+.6f}  (chain rule: {1:+.6f})</source>
+            <translation>역전파: ∂L/∂w = {0:+.6f}  (연쇄 법칙: {1:+.6f})</translation>
+        </message>
+        <message>
+            <source>finite difference (ε = 1e-4): {0:+.6f}</source>
+            <translation>유한 차분 (ε = 1e-4): {0:+.6f}</translation>
+        </message>
+        <message>
+            <source>w ← w − η·∂L/∂w:  {0:+.5f} {1:+.5f} = {2:+.5f}   (batch loss {3:.5f})</source>
+            <translation>w ← w − η·∂L/∂w:  {0:+.5f} {1:+.5f} = {2:+.5f}   (배치 손실 {3:.5f})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Classroom</name>
+        <message>
+            <source>&amp;Classroom mode</source>
+            <extracomment>lesson panel name -&gt; the main-window docks that show it ('canvas' is the central widget) zoom levels (percent) the zoom actions step through classroom mode was switched on (True) or off (False) the UI zoom changed (percent)</extracomment>
+            <translation>수업 모드(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Show only the panels the lesson needs (again to restore the layout)</source>
+            <translation>수업에 필요한 패널만 보여 줍니다(한 번 더 누르면 원래 배치로 돌아갑니다)</translation>
+        </message>
+        <message>
+            <source>Zoom UI In</source>
+            <translation>화면 글자 크게</translation>
+        </message>
+        <message>
+            <source>Larger text everywhere (projectors)</source>
+            <translation>모든 글자를 크게 (프로젝터용)</translation>
+        </message>
+        <message>
+            <source>Zoom UI Out</source>
+            <translation>화면 글자 작게</translation>
+        </message>
+        <message>
+            <source>Smaller text everywhere</source>
+            <translation>모든 글자를 작게</translation>
+        </message>
+        <message>
+            <source>Reset UI Zoom</source>
+            <translation>화면 배율 초기화</translation>
+        </message>
+        <message>
+            <source>Normal text size</source>
+            <translation>보통 글자 크기</translation>
+        </message>
+        <message>
+            <source>UI zoom {0} %</source>
+            <translation>화면 배율 {0} %</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeActions</name>
+        <message>
+            <source>Keras script…</source>
+            <extracomment>format -&gt; (action objectName, default file suffix)</extracomment>
+            <translation>Keras 스크립트…</translation>
+        </message>
+        <message>
+            <source>PyTorch script…</source>
+            <translation>PyTorch 스크립트…</translation>
+        </message>
+        <message>
+            <source>Keras model JSON…</source>
+            <translation>Keras 모델 JSON…</translation>
+        </message>
+        <message>
+            <source>Weights (.npz)…</source>
+            <translation>가중치 (.npz)…</translation>
+        </message>
+        <message>
+            <source>Training history (.csv)…</source>
+            <translation>학습 기록 (.csv)…</translation>
+        </message>
+        <message>
+            <source>Plots as PNG…</source>
+            <translation>그래프를 PNG로…</translation>
+        </message>
+        <message>
+            <source>Open a Keras Sequential model (model.to_json()) as a new project</source>
+            <translation>Keras Sequential 모델(model.to_json())을 새 프로젝트로 엽니다</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>내보내기</translation>
+        </message>
+        <message>
+            <source>{suffix} files (*{suffix});;All files (*)</source>
+            <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>The network has not been trained yet: train it first.</source>
+            <translation>신경망을 아직 학습시키지 않았습니다. 먼저 학습시키세요.</translation>
+        </message>
+        <message>
+            <source>There is no training history yet: train the network first.</source>
+            <translation>아직 학습 기록이 없습니다. 먼저 신경망을 학습시키세요.</translation>
+        </message>
+        <message>
+            <source>The dataset could not be loaded: {reason}</source>
+            <translation>데이터셋을 불러올 수 없습니다: {reason}</translation>
+        </message>
+        <message>
+            <source>Fix these problems first:</source>
+            <translation>먼저 다음 문제를 해결하세요:</translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>내보낼 수 없음</translation>
+        </message>
+        <message>
+            <source>{path} could not be written: {reason}</source>
+            <translation>{path}에 쓸 수 없습니다: {reason}</translation>
+        </message>
+        <message>
+            <source>Exported {files}</source>
+            <translation>{files}(으)로 내보냈습니다</translation>
+        </message>
+        <message>
+            <source>Export plots to folder</source>
+            <translation>그래프를 내보낼 폴더</translation>
+        </message>
+        <message>
+            <source>{n} plot(s) saved to {folder}.</source>
+            <translation>그래프 {n}개를 {folder}에 저장했습니다.</translation>
+        </message>
+        <message>
+            <source>Not saved:</source>
+            <translation>저장하지 못함:</translation>
+        </message>
+        <message>
+            <source>There are no plots to export.</source>
+            <translation>내보낼 그래프가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Export plots</source>
+            <translation>그래프 내보내기</translation>
+        </message>
+        <message>
+            <source>{n} plot(s) saved to {folder}</source>
+            <translation>그래프 {n}개를 {folder}에 저장했습니다</translation>
+        </message>
+        <message>
+            <source>Stop training before opening another project.</source>
+            <translation>다른 프로젝트를 열기 전에 학습을 멈추세요.</translation>
+        </message>
+        <message>
+            <source>Import Keras model JSON</source>
+            <translation>Keras 모델 JSON 가져오기</translation>
+        </message>
+        <message>
+            <source>Keras model JSON (*.json);;All files (*)</source>
+            <translation>Keras 모델 JSON (*.json);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>the file is too large to be a model description</source>
+            <translation>모델 설명 파일이라기에는 파일이 너무 큽니다</translation>
+        </message>
+        <message>
+            <source>Cannot import</source>
+            <translation>가져올 수 없음</translation>
+        </message>
+        <message>
+            <source>{path} could not be read: {reason}</source>
+            <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
+        </message>
+        <message>
+            <source>{name} cannot be imported:</source>
+            <translation>{name}을(를) 가져올 수 없습니다:</translation>
+        </message>
+        <message>
+            <source>Your current project was not changed.</source>
+            <translation>현재 프로젝트는 바뀌지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Imported {name} as a new project</source>
+            <translation>{name}을(를) 새 프로젝트로 가져왔습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodePanel</name>
+        <message>
+            <source>Keras</source>
+            <extracomment>emitted after the code was regenerated</extracomment>
+            <translation>Keras</translation>
+        </message>
+        <message>
+            <source>PyTorch</source>
+            <translation>PyTorch</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>복사</translation>
+        </message>
+        <message>
+            <source>Copy the code of the visible tab to the clipboard</source>
+            <translation>보이는 탭의 코드를 클립보드에 복사합니다</translation>
+        </message>
+        <message>
+            <source>The network has problems: this code will not train until they are fixed.</source>
+            <translation>신경망에 문제가 있습니다. 문제를 해결하기 전에는 이 코드로 학습할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Export writes the script with its data and weights beside it.</source>
+            <translation>내보내기를 하면 스크립트와 함께 데이터와 가중치 파일도 옆에 저장됩니다.</translation>
+        </message>
+        <message>
+            <source>No code yet: {reason}</source>
+            <translation>아직 코드가 없습니다: {reason}</translation>
+        </message>
+        <message>
+            <source>Copied to the clipboard.</source>
+            <translation>클립보드에 복사했습니다.</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>코드</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColumnPicker</name>
+        <message>
+            <source>Target column(s) – what to predict</source>
+            <extracomment>what the sniffer thought each column could be ('text' columns are not ticked as features)</extracomment>
+            <translation>타깃 열 – 예측할 값</translation>
+        </message>
+        <message>
+            <source>Feature columns – the inputs</source>
+            <translation>특성 열 – 입력값</translation>
+        </message>
+        <message>
+            <source>column {0}</source>
+            <translation>{0}열</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>타깃</translation>
+        </message>
+        <message>
+            <source>feature</source>
+            <translation>특성</translation>
+        </message>
+        <message>
+            <source>not used</source>
+            <translation>사용 안 함</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareRunner</name>
+        <message>
+            <source>Comparing needs the training part of the studio, which is not loaded.</source>
+            <extracomment>a human-readable progress line ("Training 2/5: Dropout…") the comparison ended: (names of the kept runs, completed normally)</extracomment>
+            <translation>비교하려면 학습 기능이 필요한데, 불러오지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>Compare: {0}</source>
+            <translation>비교: {0}</translation>
+        </message>
+        <message>
+            <source>The project cannot be changed now.</source>
+            <translation>지금은 프로젝트를 바꿀 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Training {0}/{1}: {2}…</source>
+            <translation>학습 중 {0}/{1}: {2}…</translation>
+        </message>
+        <message>
+            <source>Could not train '{0}': {1}</source>
+            <translation>'{0}'을(를) 학습시킬 수 없습니다: {1}</translation>
+        </message>
+        <message>
+            <source>see the Problems panel</source>
+            <translation>문제 패널을 확인하세요</translation>
+        </message>
+        <message>
+            <source>Comparison done: {0}.</source>
+            <translation>비교 완료: {0}.</translation>
+        </message>
+        <message>
+            <source>Comparison stopped after {0} of {1} runs.</source>
+            <translation>실행 {1}번 중 {0}번 후 비교를 멈췄습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvImportDialog</name>
+        <message>
+            <source>Import CSV</source>
+            <translation>CSV 가져오기</translation>
+        </message>
+        <message>
+            <source>No file chosen.</source>
+            <extracomment>files up to this size are read and checked at once on the GUI thread block size for reading the embedded text in the worker (None: default)</extracomment>
+            <translation>선택한 파일이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>파일 선택…</translation>
+        </message>
+        <message>
+            <source>First row is a header</source>
+            <translation>첫 행은 머리글</translation>
+        </message>
+        <message>
+            <source>Decimal point ( 1.5 )</source>
+            <translation>소수점 마침표 ( 1.5 )</translation>
+        </message>
+        <message>
+            <source>Decimal comma ( 1,5 )</source>
+            <translation>소수점 쉼표 ( 1,5 )</translation>
+        </message>
+        <message>
+            <source>Delimiter</source>
+            <translation>구분자</translation>
+        </message>
+        <message>
+            <source>Detect automatically</source>
+            <translation>자동 감지</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>작업 유형</translation>
+        </message>
+        <message>
+            <source>Missing values</source>
+            <translation>결측값</translation>
+        </message>
+        <message>
+            <source>Standardize features (fitted on the training split only)</source>
+            <translation>특성 표준화 (훈련 데이터로만 맞춤)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>가져오기</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+            <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>{0} ({1} bytes)</source>
+            <translation>{0} ({1}바이트)</translation>
+        </message>
+        <message>
+            <source>{0} (large file: about {1} rows; the whole file is read when you press Import)</source>
+            <translation>{0} (큰 파일: 약 {1}행. 가져오기를 누르면 파일 전체를 읽습니다)</translation>
+        </message>
+        <message>
+            <source>Choose a CSV file to import.</source>
+            <translation>가져올 CSV 파일을 선택하세요.</translation>
+        </message>
+        <message>
+            <source>No target column chosen. Tick the column the network should predict in the target list.</source>
+            <translation>타깃 열을 고르지 않았습니다. 타깃 목록에서 신경망이 예측할 열에 체크하세요.</translation>
+        </message>
+        <message>
+            <source>No feature columns chosen. Tick at least one input column in the feature list.</source>
+            <translation>특성 열을 고르지 않았습니다. 특성 목록에서 입력 열을 하나 이상 체크하세요.</translation>
+        </message>
+        <message>
+            <source>This file cannot be read as a dataset ({0}).</source>
+            <translation>이 파일은 데이터셋으로 읽을 수 없습니다({0}).</translation>
+        </message>
+        <message>
+            <source>{0} rows</source>
+            <translation>{0}행</translation>
+        </message>
+        <message>
+            <source>{0} features</source>
+            <translation>특성 {0}개</translation>
+        </message>
+        <message>
+            <source>{0} classes</source>
+            <translation>클래스 {0}개</translation>
+        </message>
+        <message>
+            <source>First rows: {0}. The whole file is checked when you press Import.</source>
+            <translation>처음 몇 행: {0}. 가져오기를 누르면 파일 전체를 검사합니다.</translation>
+        </message>
+        <message>
+            <source>Detect automatically ({0})</source>
+            <translation>자동 감지 ({0})</translation>
+        </message>
+        <message>
+            <source>Class labels become numbers: {0}</source>
+            <translation>클래스 레이블을 숫자로 바꿉니다: {0}</translation>
+        </message>
+        <message>
+            <source>Import {0}</source>
+            <translation>{0} 가져오기</translation>
+        </message>
+        <message>
+            <source>The project cannot be changed now.</source>
+            <translation>지금은 프로젝트를 바꿀 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Reading {0}…</source>
+            <translation>{0} 읽는 중…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>취소</translation>
+        </message>
+        <message>
+            <source>Import cancelled: nothing was changed.</source>
+            <translation>가져오기를 취소했습니다. 아무것도 바뀌지 않았습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataDock</name>
+        <message>
+            <source>Parameters</source>
+            <extracomment>QListWidgetItem data role holding the dataset name ('' for the imported CSV entry)</extracomment>
+            <translation>매개변수</translation>
+        </message>
+        <message>
+            <source>Regenerate (new seed)</source>
+            <translation>다시 생성 (새 시드)</translation>
+        </message>
+        <message>
+            <source>Draw a new random sample of this dataset (seed + 1).</source>
+            <translation>이 데이터셋을 새로 무작위 생성합니다(시드 + 1).</translation>
+        </message>
+        <message>
+            <source>Import CSV…</source>
+            <translation>CSV 가져오기…</translation>
+        </message>
+        <message>
+            <source>Load your own data from a CSV file into the project.</source>
+            <translation>CSV 파일에서 직접 준비한 데이터를 프로젝트로 불러옵니다.</translation>
+        </message>
+        <message>
+            <source>Split and scaling</source>
+            <translation>분할과 스케일링</translation>
+        </message>
+        <message>
+            <source>Fraction of the samples held out to check the network on data it did not train on (0 = train on everything).</source>
+            <translation>학습에 쓰지 않은 데이터로 신경망을 확인하려고 따로 떼어 두는 샘플의 비율입니다(0 = 전부 학습에 사용).</translation>
+        </message>
+        <message>
+            <source>Validation fraction</source>
+            <translation>검증 데이터 비율</translation>
+        </message>
+        <message>
+            <source>Seed of the random train/validation split.</source>
+            <translation>훈련/검증 데이터를 무작위로 나눌 때 쓰는 시드입니다.</translation>
+        </message>
+        <message>
+            <source>Change split seed</source>
+            <translation>분할 시드 변경</translation>
+        </message>
+        <message>
+            <source>Split seed</source>
+            <translation>분할 시드</translation>
+        </message>
+        <message>
+            <source>Standardize features</source>
+            <translation>특성 표준화</translation>
+        </message>
+        <message>
+            <source>Scale every feature to mean 0 and standard deviation 1, measured on the training split only.</source>
+            <translation>모든 특성을 평균 0, 표준편차 1로 맞춥니다. 평균과 표준편차는 훈련 데이터에서만 잽니다.</translation>
+        </message>
+        <message>
+            <source>Toggle standardization</source>
+            <translation>표준화 켜기/끄기</translation>
+        </message>
+        <message>
+            <source>Class numbers (0, 1, 2 …)</source>
+            <translation>클래스 번호 (0, 1, 2 …)</translation>
+        </message>
+        <message>
+            <source>One-hot vectors</source>
+            <translation>원-핫 벡터</translation>
+        </message>
+        <message>
+            <source>How class labels reach the loss: class numbers for sparse_categorical_crossentropy / binary cross-entropy, one-hot vectors for categorical_crossentropy.</source>
+            <translation>클래스 레이블을 손실 함수에 넘기는 방식입니다. sparse_categorical_crossentropy와 이진 교차 엔트로피에는 클래스 번호를, categorical_crossentropy에는 원-핫 벡터를 씁니다.</translation>
+        </message>
+        <message>
+            <source>Change label format</source>
+            <translation>레이블 형식 변경</translation>
+        </message>
+        <message>
+            <source>Labels</source>
+            <translation>레이블</translation>
+        </message>
+        <message>
+            <source>not loaded</source>
+            <translation>불러오지 않음</translation>
+        </message>
+        <message>
+            <source>Imported: {0}</source>
+            <translation>가져온 데이터: {0}</translation>
+        </message>
+        <message>
+            <source>CSV data</source>
+            <translation>CSV 데이터</translation>
+        </message>
+        <message>
+            <source>Data imported from a CSV file; it is stored inside the project.</source>
+            <translation>CSV 파일에서 가져온 데이터입니다. 프로젝트 안에 저장됩니다.</translation>
+        </message>
+        <message>
+            <source>Your own data, imported from a CSV file.</source>
+            <translation>CSV 파일에서 가져온 직접 준비한 데이터입니다.</translation>
+        </message>
+        <message>
+            <source>The dataset could not be loaded: {0}</source>
+            <translation>데이터셋을 불러올 수 없습니다: {0}</translation>
+        </message>
+        <message>
+            <source>unknown error</source>
+            <translation>알 수 없는 오류</translation>
+        </message>
+        <message>
+            <source>{0} samples × {1} features</source>
+            <translation>샘플 {0}개 × 특성 {1}개</translation>
+        </message>
+        <message>
+            <source>{0} classes</source>
+            <translation>클래스 {0}개</translation>
+        </message>
+        <message>
+            <source>train {0} / validation {1}</source>
+            <translation>훈련 {0} / 검증 {1}</translation>
+        </message>
+        <message>
+            <source>The change was refused.</source>
+            <translation>변경이 거부되었습니다.</translation>
+        </message>
+        <message>
+            <source>Choose dataset {0}</source>
+            <translation>데이터셋 {0} 선택</translation>
+        </message>
+        <message>
+            <source>Set {0} to {1}</source>
+            <translation>{0}을(를) {1}(으)로 설정</translation>
+        </message>
+        <message>
+            <source>Regenerate {0} (seed {1})</source>
+            <translation>{0} 다시 생성 (시드 {1})</translation>
+        </message>
+        <message>
+            <source>Set validation fraction to {0}</source>
+            <translation>검증 데이터 비율을 {0}(으)로 설정</translation>
+        </message>
+        <message>
+            <source>Import CSV</source>
+            <translation>CSV 가져오기</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+            <translation>CSV 파일 (*.csv *.tsv *.txt);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>AND gate</source>
+            <translation>AND 게이트</translation>
+        </message>
+        <message>
+            <source>The AND truth table: output 1 only when both inputs are 1.</source>
+            <translation>AND 진리표: 두 입력이 모두 1일 때만 1을 출력합니다.</translation>
+        </message>
+        <message>
+            <source>Repeat</source>
+            <translation>반복 횟수</translation>
+        </message>
+        <message>
+            <source>Copies of the 4-row table (for mini-batch lessons).</source>
+            <translation>4행짜리 진리표를 몇 번 복사할지 정합니다(미니배치 수업용).</translation>
+        </message>
+        <message>
+            <source>Noise</source>
+            <translation>잡음</translation>
+        </message>
+        <message>
+            <source>Gaussian jitter added to the inputs (0 = exact table).</source>
+            <translation>입력에 더하는 가우스 잡음입니다(0 = 정확한 진리표).</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>Random seed: the same seed gives the same data.</source>
+            <translation>난수 시드: 시드가 같으면 데이터도 같습니다.</translation>
+        </message>
+        <message>
+            <source>NAND gate</source>
+            <translation>NAND 게이트</translation>
+        </message>
+        <message>
+            <source>The NAND truth table: output 0 only when both inputs are 1.</source>
+            <translation>NAND 진리표: 두 입력이 모두 1일 때만 0을 출력합니다.</translation>
+        </message>
+        <message>
+            <source>OR gate</source>
+            <translation>OR 게이트</translation>
+        </message>
+        <message>
+            <source>The OR truth table: output 1 when at least one input is 1.</source>
+            <translation>OR 진리표: 입력 중 하나라도 1이면 1을 출력합니다.</translation>
+        </message>
+        <message>
+            <source>XOR gate</source>
+            <translation>XOR 게이트</translation>
+        </message>
+        <message>
+            <source>The XOR truth table: output 1 when the inputs differ; no single line separates it.</source>
+            <translation>XOR 진리표: 두 입력이 서로 다를 때 1을 출력합니다. 직선 하나로는 나눌 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Circle</source>
+            <translation>원</translation>
+        </message>
+        <message>
+            <source>One class inside a disc, the other on a ring around it.</source>
+            <translation>한 클래스는 원판 안에, 다른 클래스는 그 둘레의 고리 위에 있습니다.</translation>
+        </message>
+        <message>
+            <source>Samples</source>
+            <translation>샘플 수</translation>
+        </message>
+        <message>
+            <source>Number of points.</source>
+            <translation>점의 개수입니다.</translation>
+        </message>
+        <message>
+            <source>Standard deviation of the Gaussian noise.</source>
+            <translation>가우스 잡음의 표준편차입니다.</translation>
+        </message>
+        <message>
+            <source>XOR quadrants</source>
+            <translation>XOR 사분면</translation>
+        </message>
+        <message>
+            <source>Points in four quadrants labelled like XOR: a hidden layer is needed.</source>
+            <translation>네 사분면의 점에 XOR처럼 레이블을 붙였습니다. 은닉층이 필요합니다.</translation>
+        </message>
+        <message>
+            <source>Two Gaussians</source>
+            <translation>두 가우스 분포</translation>
+        </message>
+        <message>
+            <source>Two round point clouds; a straight line separates them.</source>
+            <translation>둥근 점 구름 두 개입니다. 직선 하나로 나눌 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Spread (std) of each cloud.</source>
+            <translation>각 점 구름의 퍼짐(표준편차)입니다.</translation>
+        </message>
+        <message>
+            <source>Spiral</source>
+            <translation>나선</translation>
+        </message>
+        <message>
+            <source>Interleaved spiral arms, one class per arm: hard without hidden layers.</source>
+            <translation>서로 맞물린 나선 팔이며 팔마다 클래스가 하나입니다. 은닉층 없이는 어렵습니다.</translation>
+        </message>
+        <message>
+            <source>Arms</source>
+            <translation>팔 개수</translation>
+        </message>
+        <message>
+            <source>Number of arms (= classes; more than 2 is multiclass).</source>
+            <translation>나선 팔의 개수입니다(= 클래스 수, 2보다 크면 다중 클래스).</translation>
+        </message>
+        <message>
+            <source>Moons</source>
+            <translation>반달</translation>
+        </message>
+        <message>
+            <source>Two interleaving half circles.</source>
+            <translation>서로 맞물린 반원 두 개입니다.</translation>
+        </message>
+        <message>
+            <source>Blobs</source>
+            <translation>점 덩어리</translation>
+        </message>
+        <message>
+            <source>Gaussian blobs, one class each, around a circle.</source>
+            <translation>원을 따라 놓인 가우스 점 덩어리이며, 덩어리마다 클래스가 하나입니다.</translation>
+        </message>
+        <message>
+            <source>Spread (std) of each blob.</source>
+            <translation>각 덩어리의 퍼짐(표준편차)입니다.</translation>
+        </message>
+        <message>
+            <source>Classes</source>
+            <translation>클래스 수</translation>
+        </message>
+        <message>
+            <source>Number of blobs (= classes).</source>
+            <translation>점 덩어리의 개수입니다(= 클래스 수).</translation>
+        </message>
+        <message>
+            <source>Sine wave</source>
+            <translation>사인파</translation>
+        </message>
+        <message>
+            <source>One input, y = sin(x) plus noise: fit a curve.</source>
+            <translation>입력 하나, y = sin(x)에 잡음을 더했습니다. 곡선을 맞춰 보세요.</translation>
+        </message>
+        <message>
+            <source>Plane</source>
+            <translation>평면</translation>
+        </message>
+        <message>
+            <source>Two inputs, y a linear plane plus noise: linear regression.</source>
+            <translation>입력 두 개, y는 평면에 잡음을 더한 값입니다. 선형 회귀입니다.</translation>
+        </message>
+        <message>
+            <source>Gaussian bump</source>
+            <translation>가우스 언덕</translation>
+        </message>
+        <message>
+            <source>Two inputs, y a smooth bump in the middle.</source>
+            <translation>입력 두 개, y는 가운데가 부드럽게 솟은 언덕입니다.</translation>
+        </message>
+        <message>
+            <source>Keras example (32 → 5)</source>
+            <translation>Keras 예제 (32 → 5)</translation>
+        </message>
+        <message>
+            <source>The lesson's Keras example shape: 32 features, 5 classes with integer labels.</source>
+            <translation>수업의 Keras 예제와 같은 모양입니다. 특성 32개, 정수 레이블 클래스 5개.</translation>
+        </message>
+        <message>
+            <source>Spread around each class centre.</source>
+            <translation>각 클래스 중심 주변의 퍼짐입니다.</translation>
+        </message>
+        <message>
+            <source>Iris flowers</source>
+            <translation>붓꽃</translation>
+        </message>
+        <message>
+            <source>Fisher's Iris: 150 flowers, 4 measurements in cm, 3 species.</source>
+            <translation>피셔의 붓꽃 데이터: 꽃 150송이, cm 단위 측정값 4개, 품종 3가지.</translation>
+        </message>
+        <message>
+            <source>Small noisy sine (overfitting)</source>
+            <translation>잡음 섞인 작은 사인파 (과적합)</translation>
+        </message>
+        <message>
+            <source>Only a few noisy points: a big network memorises the noise; try regularization.</source>
+            <translation>잡음 섞인 점이 몇 개뿐입니다. 큰 신경망은 잡음까지 외워 버리니 규제를 써 보세요.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataPanel</name>
+        <message>
+            <source>Data</source>
+            <translation>데이터</translation>
+        </message>
+        <message>
+            <source>Data view</source>
+            <translation>데이터 보기</translation>
+        </message>
+        <message>
+            <source>CSV dataset…</source>
+            <translation>CSV 데이터셋…</translation>
+        </message>
+        <message>
+            <source>Load your own data from a CSV file into the project.</source>
+            <translation>CSV 파일에서 직접 준비한 데이터를 프로젝트로 불러옵니다.</translation>
+        </message>
+        <message>
+            <source>regression</source>
+            <extracomment>One colour per class (colour-blind friendly Tableau-like palette), cycled.</extracomment>
+            <translation>회귀</translation>
+        </message>
+        <message>
+            <source>binary</source>
+            <translation>이진 분류</translation>
+        </message>
+        <message>
+            <source>multi-class</source>
+            <translation>다중 클래스 분류</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataView</name>
+        <message>
+            <source>No data to show: {0}</source>
+            <translation>보여 줄 데이터가 없습니다: {0}</translation>
+        </message>
+        <message>
+            <source>no dataset</source>
+            <translation>데이터셋 없음</translation>
+        </message>
+        <message>
+            <source>● training   ○ validation   ◎ selected sample (click a point to select)</source>
+            <translation>● 훈련   ○ 검증   ◎ 선택한 샘플 (점을 클릭해 선택)</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>타깃</translation>
+        </message>
+        <message>
+            <source>column</source>
+            <translation>열</translation>
+        </message>
+        <message>
+            <source>mean</source>
+            <translation>평균</translation>
+        </message>
+        <message>
+            <source>std</source>
+            <translation>표준편차</translation>
+        </message>
+        <message>
+            <source>min</source>
+            <translation>최솟값</translation>
+        </message>
+        <message>
+            <source>max</source>
+            <translation>최댓값</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>결측</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepthQuizWidget</name>
+        <message>
+            <source>network (input first)</source>
+            <translation>신경망 (입력부터)</translation>
+        </message>
+        <message>
+            <source>depth</source>
+            <translation>깊이</translation>
+        </message>
+        <message>
+            <source>hidden layers</source>
+            <translation>은닉층 수</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>확인</translation>
+        </message>
+        <message>
+            <source>✗ depth {0}, hidden {1}</source>
+            <translation>✗ 깊이 {0}, 은닉층 {1}</translation>
+        </message>
+        <message>
+            <source>All {0} right. The input layer is never counted.</source>
+            <translation>{0}개 모두 맞았습니다. 입력층은 세지 않습니다.</translation>
+        </message>
+        <message>
+            <source>{0} of {1} right. Count only layers that compute: hidden layers plus the output layer.</source>
+            <translation>{1}개 중 {0}개 맞았습니다. 계산을 하는 층만 세세요: 은닉층과 출력층입니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileActions</name>
+        <message>
+            <source>nnstudio projects (*{suffix});;All files (*)</source>
+            <translation>nnstudio 프로젝트 (*{suffix});;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>제목 없음</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>저장하지 않은 변경 사항</translation>
+        </message>
+        <message>
+            <source>'{name}' has changes that are not saved. Save them first?</source>
+            <translation>'{name}'에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+        </message>
+        <message>
+            <source>Stop training before opening another project.</source>
+            <translation>다른 프로젝트를 열기 전에 학습을 멈추세요.</translation>
+        </message>
+        <message>
+            <source>New project</source>
+            <translation>새 프로젝트</translation>
+        </message>
+        <message>
+            <source>Open project</source>
+            <translation>프로젝트 열기</translation>
+        </message>
+        <message>
+            <source>Cannot open project</source>
+            <translation>프로젝트를 열 수 없음</translation>
+        </message>
+        <message>
+            <source>{problem}
+
+Your current project was not changed.</source>
+            <translation>{problem}
+
+현재 프로젝트는 바뀌지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Opened {name}</source>
+            <translation>{name}을(를) 열었습니다</translation>
+        </message>
+        <message>
+            <source>Save project as</source>
+            <translation>다른 이름으로 프로젝트 저장</translation>
+        </message>
+        <message>
+            <source>Cannot save project</source>
+            <translation>프로젝트를 저장할 수 없음</translation>
+        </message>
+        <message>
+            <source>Saving to {path} failed: {problem}
+
+Choose another place with File &gt; Save As; nothing was lost.</source>
+            <translation>{path}에 저장하지 못했습니다: {problem}
+
+파일 &gt; 다른 이름으로 저장에서 다른 위치를 고르세요. 잃어버린 내용은 없습니다.</translation>
+        </message>
+        <message>
+            <source>Saved {name}</source>
+            <translation>{name}을(를) 저장했습니다</translation>
+        </message>
+        <message>
+            <source>(no recent projects)</source>
+            <translation>(최근 프로젝트 없음)</translation>
+        </message>
+        <message>
+            <source>Clear list</source>
+            <translation>목록 지우기</translation>
+        </message>
+        <message>
+            <source>Open the sample project {name}</source>
+            <translation>예제 프로젝트 {name} 열기</translation>
+        </message>
+        <message>
+            <source>(no examples installed)</source>
+            <translation>(설치된 예제 없음)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GateComposerWidget</name>
+        <message>
+            <source>XOR(x₁, x₂) = AND(NAND(x₁, x₂), OR(x₁, x₂))</source>
+            <translation>XOR(x₁, x₂) = AND(NAND(x₁, x₂), OR(x₁, x₂))</translation>
+        </message>
+        <message>
+            <source>{0} of 4 rows match XOR.</source>
+            <translation>4행 중 {0}행이 XOR와 같습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Inspector</name>
+        <message>
+            <source>Name</source>
+            <translation>이름</translation>
+        </message>
+        <message>
+            <source>An optional name for this layer (Keras 'name').</source>
+            <translation>이 층의 이름입니다. 비워 두어도 됩니다(Keras의 'name').</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>입력 수</translation>
+        </message>
+        <message>
+            <source>The Input layer has one unit per feature of the dataset; it follows the dataset and is not typed in.</source>
+            <translation>입력층은 데이터셋의 특성마다 유닛이 하나씩 있습니다. 데이터셋을 따라 정해지므로 직접 입력하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>유닛 수</translation>
+        </message>
+        <message>
+            <source>Number of neurons in this layer (Keras 'units').</source>
+            <translation>이 층의 뉴런 개수입니다(Keras의 'units').</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>활성화 함수</translation>
+        </message>
+        <message>
+            <source>The function applied to z = x·W + b.</source>
+            <translation>z = x·W + b에 적용하는 함수입니다.</translation>
+        </message>
+        <message>
+            <source>Weights start</source>
+            <translation>가중치 초기화</translation>
+        </message>
+        <message>
+            <source>How the weights (kernel) are initialized before training.</source>
+            <translation>학습 전에 가중치(커널)를 어떤 값으로 시작할지 정합니다.</translation>
+        </message>
+        <message>
+            <source>Biases start</source>
+            <translation>편향 초기화</translation>
+        </message>
+        <message>
+            <source>How the biases are initialized before training.</source>
+            <translation>학습 전에 편향을 어떤 값으로 시작할지 정합니다.</translation>
+        </message>
+        <message>
+            <source>Bias</source>
+            <translation>편향</translation>
+        </message>
+        <message>
+            <source>use a bias b</source>
+            <translation>편향 b 사용</translation>
+        </message>
+        <message>
+            <source>Add a learned bias b to each unit: z = x·W + b.</source>
+            <translation>유닛마다 학습되는 편향 b를 더합니다: z = x·W + b.</translation>
+        </message>
+        <message>
+            <source>L1 strength</source>
+            <translation>L1 강도</translation>
+        </message>
+        <message>
+            <source>L1 regularization: adds λ·Σ|w| to the loss (pushes weights to exactly 0).</source>
+            <translation>L1 규제: 손실에 λ·Σ|w|를 더합니다(가중치를 정확히 0으로 밀어 냅니다).</translation>
+        </message>
+        <message>
+            <source>L2 strength</source>
+            <translation>L2 강도</translation>
+        </message>
+        <message>
+            <source>L2 regularization (weight decay): adds λ·Σw² to the loss.</source>
+            <translation>L2 규제(가중치 감쇠): 손실에 λ·Σw²를 더합니다.</translation>
+        </message>
+        <message>
+            <source>Max-norm</source>
+            <translation>최대 노름</translation>
+        </message>
+        <message>
+            <source>limit each unit's weights</source>
+            <translation>유닛마다 가중치 크기 제한</translation>
+        </message>
+        <message>
+            <source>Max-norm constraint: after each update, rescale each unit's incoming weight vector so its length is at most c.</source>
+            <translation>최대 노름 가중치 제약: 업데이트할 때마다 각 유닛으로 들어오는 가중치 벡터의 길이가 c를 넘지 않도록 줄입니다.</translation>
+        </message>
+        <message>
+            <source>Max-norm c</source>
+            <translation>최대 노름 c</translation>
+        </message>
+        <message>
+            <source>The largest allowed length c of a unit's weight vector.</source>
+            <translation>유닛의 가중치 벡터가 가질 수 있는 최대 길이 c입니다.</translation>
+        </message>
+        <message>
+            <source>Dropout rate</source>
+            <translation>드롭아웃 비율</translation>
+        </message>
+        <message>
+            <source>Fraction of inputs set to 0 at each training step (none at prediction).</source>
+            <translation>학습 단계마다 0으로 만드는 입력의 비율입니다(예측할 때는 적용하지 않음).</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>프로젝트</translation>
+        </message>
+        <message>
+            <source>The project's name.</source>
+            <translation>프로젝트 이름입니다.</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>손실 함수</translation>
+        </message>
+        <message>
+            <source>What training minimizes: how far the outputs are from the targets.</source>
+            <translation>학습이 줄이려는 값으로, 출력이 타깃에서 얼마나 먼지를 잽니다.</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <translation>옵티마이저</translation>
+        </message>
+        <message>
+            <source>How the weights are updated from the gradients.</source>
+            <translation>기울기로 가중치를 어떻게 업데이트할지 정합니다.</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>Step size η of each update: w ← w − η·∂L/∂w.</source>
+            <translation>업데이트 한 번의 보폭 η입니다: w ← w − η·∂L/∂w.</translation>
+        </message>
+        <message>
+            <source>Momentum</source>
+            <translation>모멘텀</translation>
+        </message>
+        <message>
+            <source>Keeps a fraction of the previous update (SGD, RMSprop).</source>
+            <translation>이전 업데이트의 일부를 이어 갑니다(SGD, RMSprop).</translation>
+        </message>
+        <message>
+            <source>β₁</source>
+            <translation>β₁</translation>
+        </message>
+        <message>
+            <source>Adam: decay rate of the running mean of gradients.</source>
+            <translation>Adam: 기울기 이동 평균의 감쇠율입니다.</translation>
+        </message>
+        <message>
+            <source>β₂</source>
+            <translation>β₂</translation>
+        </message>
+        <message>
+            <source>Adam: decay rate of the running mean of squared gradients.</source>
+            <translation>Adam: 기울기 제곱 이동 평균의 감쇠율입니다.</translation>
+        </message>
+        <message>
+            <source>ρ</source>
+            <translation>ρ</translation>
+        </message>
+        <message>
+            <source>RMSprop: decay rate of the running mean of squared gradients.</source>
+            <translation>RMSprop: 기울기 제곱 이동 평균의 감쇠율입니다.</translation>
+        </message>
+        <message>
+            <source>ε</source>
+            <translation>ε</translation>
+        </message>
+        <message>
+            <source>A tiny number that keeps divisions stable.</source>
+            <translation>나눗셈이 불안정해지지 않도록 더하는 아주 작은 수입니다.</translation>
+        </message>
+        <message>
+            <source>Weight decay</source>
+            <translation>가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>Shrinks every weight a little at each step (decoupled L2).</source>
+            <translation>단계마다 모든 가중치를 조금씩 줄입니다(분리된 L2).</translation>
+        </message>
+        <message>
+            <source>Nesterov</source>
+            <translation>네스테로프</translation>
+        </message>
+        <message>
+            <source>look-ahead momentum</source>
+            <translation>앞을 내다보는 모멘텀</translation>
+        </message>
+        <message>
+            <source>SGD: Nesterov momentum.</source>
+            <translation>SGD: 네스테로프 모멘텀입니다.</translation>
+        </message>
+        <message>
+            <source>Batch size</source>
+            <translation>배치 크기</translation>
+        </message>
+        <message>
+            <source>Samples per weight update (a mini-batch).</source>
+            <translation>가중치를 한 번 업데이트할 때 쓰는 샘플 수입니다(미니배치).</translation>
+        </message>
+        <message>
+            <source>Epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>How many times training goes through the whole training set.</source>
+            <translation>훈련 데이터 전체를 몇 번 반복해서 학습할지 정합니다.</translation>
+        </message>
+        <message>
+            <source>Random seed</source>
+            <translation>난수 시드</translation>
+        </message>
+        <message>
+            <source>The same seed gives the same starting weights and batches.</source>
+            <translation>시드가 같으면 시작 가중치와 배치 구성도 같습니다.</translation>
+        </message>
+        <message>
+            <source>Validation split</source>
+            <translation>검증 데이터 비율</translation>
+        </message>
+        <message>
+            <source>Fraction of the data held out to measure generalization.</source>
+            <translation>일반화 성능을 재려고 따로 떼어 두는 데이터의 비율입니다.</translation>
+        </message>
+        <message>
+            <source>Precision</source>
+            <translation>계산 정밀도</translation>
+        </message>
+        <message>
+            <source>Floating-point type of weights and computations.</source>
+            <translation>가중치와 계산에 쓰는 부동소수점 형식입니다.</translation>
+        </message>
+        <message>
+            <source>Early stopping</source>
+            <translation>조기 종료</translation>
+        </message>
+        <message>
+            <source>stop when it stops improving</source>
+            <translation>더 나아지지 않으면 멈춤</translation>
+        </message>
+        <message>
+            <source>Stop training when the monitored value has not improved for 'patience' epochs.</source>
+            <translation>지켜보는 값이 'patience' 에포크 동안 나아지지 않으면 학습을 멈춥니다.</translation>
+        </message>
+        <message>
+            <source>Monitor</source>
+            <translation>지켜볼 값</translation>
+        </message>
+        <message>
+            <source>The value early stopping watches.</source>
+            <translation>조기 종료가 지켜보는 값입니다.</translation>
+        </message>
+        <message>
+            <source>Patience</source>
+            <translation>기다릴 에포크</translation>
+        </message>
+        <message>
+            <source>Epochs without improvement before stopping.</source>
+            <translation>멈추기 전까지 기다릴, 개선 없는 에포크 수입니다.</translation>
+        </message>
+        <message>
+            <source>Min. change</source>
+            <translation>최소 변화량</translation>
+        </message>
+        <message>
+            <source>Smaller changes than this do not count as improvement.</source>
+            <translation>이보다 작은 변화는 개선으로 치지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Restore best</source>
+            <translation>최고 가중치 복원</translation>
+        </message>
+        <message>
+            <source>keep the best epoch's weights</source>
+            <translation>가장 좋았던 에포크의 가중치 유지</translation>
+        </message>
+        <message>
+            <source>After stopping, go back to the weights of the best epoch.</source>
+            <translation>멈춘 뒤 가장 좋았던 에포크의 가중치로 되돌립니다.</translation>
+        </message>
+        <message>
+            <source>Set {key} of layer {i} to {value}</source>
+            <translation>{i}번 층의 {key}을(를) {value}(으)로 설정</translation>
+        </message>
+        <message>
+            <source>Set {key} to {value}</source>
+            <translation>{key}을(를) {value}(으)로 설정</translation>
+        </message>
+        <message>
+            <source>Rename project to {name}</source>
+            <translation>프로젝트 이름을 {name}(으)로 변경</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Layer {i}: {type}&lt;/b&gt; (click empty canvas for model settings)</source>
+            <translation>&lt;b&gt;{i}번 층: {type}&lt;/b&gt; (모델 설정은 캔버스 빈 곳을 클릭)</translation>
+        </message>
+        <message>
+            <source>{n} features (from the dataset)</source>
+            <translation>특성 {n}개 (데이터셋에서)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Model settings&lt;/b&gt; (select a layer on the canvas to edit it)</source>
+            <translation>&lt;b&gt;모델 설정&lt;/b&gt; (층을 편집하려면 캔버스에서 선택하세요)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonBrowser</name>
+        <message>
+            <source>Open lesson</source>
+            <translation>수업 열기</translation>
+        </message>
+        <message>
+            <source>Reset progress</source>
+            <translation>진도 초기화</translation>
+        </message>
+        <message>
+            <source>{0}{1}. {2} — {3}/{4}</source>
+            <translation>{0}{1}. {2} — {3}/{4}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonHost</name>
+        <message>
+            <source>Lessons</source>
+            <extracomment>a step's check ran: (passed, message)</extracomment>
+            <translation>수업</translation>
+        </message>
+        <message>
+            <source>&amp;Lessons</source>
+            <translation>수업(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Browse the lessons and open one beside the canvas</source>
+            <translation>수업 목록을 보고 캔버스 옆에 하나를 엽니다</translation>
+        </message>
+        <message>
+            <source>Lessons (F1)</source>
+            <translation>수업 (F1)</translation>
+        </message>
+        <message>
+            <source>Lesson {0}: {1}</source>
+            <translation>{0}강: {1}</translation>
+        </message>
+        <message>
+            <source>Lesson set-up</source>
+            <translation>수업 준비</translation>
+        </message>
+        <message>
+            <source>This step's set-up could not be applied: {0}</source>
+            <translation>이 단계의 준비를 적용할 수 없습니다: {0}</translation>
+        </message>
+        <message>
+            <source>The project cannot be changed now.</source>
+            <translation>지금은 프로젝트를 바꿀 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Set up: {0}. Undo (Ctrl+Z) restores your previous network.</source>
+            <translation>준비 완료: {0}. 실행 취소(Ctrl+Z)를 누르면 이전 신경망으로 돌아갑니다.</translation>
+        </message>
+        <message>
+            <source>Stop the comparison</source>
+            <translation>비교 멈추기</translation>
+        </message>
+        <message>
+            <source>Run the comparison</source>
+            <translation>비교 실행</translation>
+        </message>
+        <message>
+            <source>Lesson texts now follow the new language; menus switch the next time nnstudio starts.</source>
+            <translation>수업 내용은 이제 새 언어로 나옵니다. 메뉴는 nnstudio를 다시 시작하면 바뀝니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonPage</name>
+        <message>
+            <source>◀ All lessons</source>
+            <extracomment>checks that look at the perceptron widget's training, not the studio's</extracomment>
+            <translation>◀ 전체 수업</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonPanel</name>
+        <message>
+            <source>Pick an answer first.</source>
+            <extracomment>the step text's height (px) when an interaction widget is shown under it</extracomment>
+            <translation>먼저 답을 고르세요.</translation>
+        </message>
+        <message>
+            <source>Right!</source>
+            <translation>정답입니다!</translation>
+        </message>
+        <message>
+            <source>Not quite.</source>
+            <translation>아쉽지만 틀렸습니다.</translation>
+        </message>
+        <message>
+            <source>Set it up for me</source>
+            <translation>대신 준비해 주세요</translation>
+        </message>
+        <message>
+            <source>Run the comparison</source>
+            <translation>비교 실행</translation>
+        </message>
+        <message>
+            <source>Predict first</source>
+            <translation>먼저 예측해 보기</translation>
+        </message>
+        <message>
+            <source>Check my answer</source>
+            <translation>답 확인</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>이전</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>다음</translation>
+        </message>
+    </context>
+    <context>
+        <name>LossExplorer</name>
+        <message>
+            <source>binary (sigmoid output)</source>
+            <translation>이진 분류 (sigmoid 출력)</translation>
+        </message>
+        <message>
+            <source>multi-class (softmax, 3 classes)</source>
+            <translation>다중 클래스 분류 (softmax, 클래스 3개)</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>값</translation>
+        </message>
+        <message>
+            <source>Task:</source>
+            <translation>작업 유형:</translation>
+        </message>
+        <message>
+            <source>True label:</source>
+            <translation>정답 레이블:</translation>
+        </message>
+        <message>
+            <source>Prediction:</source>
+            <translation>예측값:</translation>
+        </message>
+        <message>
+            <source>class {0}</source>
+            <translation>클래스 {0}</translation>
+        </message>
+        <message>
+            <source>P(class 1)</source>
+            <translation>P(클래스 1)</translation>
+        </message>
+        <message>
+            <source>P(class 2)</source>
+            <translation>P(클래스 2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>파일(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;New</source>
+            <translation>새로 만들기(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Start a new project</source>
+            <translation>새 프로젝트를 시작합니다</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>열기(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a project file</source>
+            <translation>프로젝트 파일을 엽니다</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>저장(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save the project</source>
+            <translation>프로젝트를 저장합니다</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>다른 이름으로 저장(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Save the project under a new name</source>
+            <translation>프로젝트를 새 이름으로 저장합니다</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>끝내기(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Close nnstudio</source>
+            <translation>nnstudio를 닫습니다</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation>환경 설정(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Language and UI zoom</source>
+            <translation>언어와 화면 배율</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>최근 파일 열기(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Open E&amp;xample</source>
+            <translation>예제 열기(&amp;X)</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>가져오기(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>내보내기(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>편집(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>실행 취소(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>다시 실행(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Layer</source>
+            <translation>층 삭제(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Remove the selected layer</source>
+            <translation>선택한 층을 삭제합니다</translation>
+        </message>
+        <message>
+            <source>D&amp;uplicate Layer</source>
+            <translation>층 복제(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Insert a copy of the selected layer after it</source>
+            <translation>선택한 층의 복사본을 바로 뒤에 넣습니다</translation>
+        </message>
+        <message>
+            <source>Model &amp;Settings</source>
+            <translation>모델 설정(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Deselect the layer and show the model settings</source>
+            <translation>층 선택을 해제하고 모델 설정을 보여 줍니다</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>보기(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;In</source>
+            <translation>확대(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Zoom into the canvas</source>
+            <translation>캔버스를 확대합니다</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;Out</source>
+            <translation>축소(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Zoom out of the canvas</source>
+            <translation>캔버스를 축소합니다</translation>
+        </message>
+        <message>
+            <source>&amp;Fit Network</source>
+            <translation>신경망 전체 보기(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Zoom so the whole network is visible</source>
+            <translation>신경망 전체가 보이도록 배율을 맞춥니다</translation>
+        </message>
+        <message>
+            <source>&amp;Train</source>
+            <translation>학습(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>도움말(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;About nnstudio</source>
+            <translation>nnstudio 정보(&amp;A)</translation>
+        </message>
+        <message>
+            <source>About nnstudio</source>
+            <translation>nnstudio 정보</translation>
+        </message>
+        <message>
+            <source>&lt;opened project&gt;</source>
+            <extracomment>bump when the built-in docks change so an old saved dock layout is not applied</extracomment>
+            <translation>&lt;열린 프로젝트&gt;</translation>
+        </message>
+        <message>
+            <source>Layers</source>
+            <translation>층 팔레트</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>속성</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>문제</translation>
+        </message>
+        <message>
+            <source>Undo history</source>
+            <translation>실행 취소 기록</translation>
+        </message>
+        <message>
+            <source>Show or hide the {title} panel</source>
+            <translation>{title} 패널을 보이거나 숨깁니다</translation>
+        </message>
+        <message>
+            <source>Part of the studio ({name}) failed to load.</source>
+            <translation>스튜디오의 일부({name})를 불러오지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>기본</translation>
+        </message>
+        <message>
+            <source>Drag layers from the palette onto the canvas.</source>
+            <translation>팔레트에서 층을 캔버스로 끌어 놓으세요.</translation>
+        </message>
+        <message>
+            <source>{n} error(s) must be fixed before training (see Problems).</source>
+            <translation>학습하기 전에 오류 {n}개를 해결해야 합니다(문제 패널 참고).</translation>
+        </message>
+        <message>
+            <source>Train stays disabled while an error stands.</source>
+            <translation>오류가 남아 있는 동안에는 학습할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;Build, train and see small neural networks.&lt;/p&gt;</source>
+            <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;작은 신경망을 만들고, 학습시키고, 눈으로 확인하세요.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>Palette</name>
+        <message>
+            <source>Drag a layer onto the canvas (or double-click it) to add it to the network.</source>
+            <extracomment>role holding the layer type on each palette row a layer type the user asked to add without dragging (double-click / Enter)</extracomment>
+            <translation>층을 캔버스로 끌어 놓거나 더블클릭하면 신경망에 추가됩니다.</translation>
+        </message>
+        <message>
+            <source>Drag onto the canvas where it should go, or double-click to add it before the output layer.</source>
+            <translation>캔버스의 원하는 위치로 끌어 놓거나, 더블클릭해서 출력층 앞에 추가하세요.</translation>
+        </message>
+        <message>
+            <source>Passes the data's features in; computes nothing.</source>
+            <translation>데이터의 특성을 그대로 넘겨줍니다. 아무것도 계산하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Every input connects to every unit: a = f(x·W + b).</source>
+            <translation>모든 입력이 모든 유닛에 연결됩니다: a = f(x·W + b).</translation>
+        </message>
+        <message>
+            <source>Randomly zeroes inputs while training (regularization).</source>
+            <translation>학습하는 동안 입력을 무작위로 0으로 만듭니다(규제).</translation>
+        </message>
+        <message>
+            <source>Applies a function to each value, no weights.</source>
+            <translation>각 값에 함수를 적용합니다. 가중치는 없습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PerceptronWidget</name>
+        <message>
+            <source>output</source>
+            <translation>출력</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>목표</translation>
+        </message>
+        <message>
+            <source>Train one step</source>
+            <translation>한 단계 학습</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>학습</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>초기화</translation>
+        </message>
+        <message>
+            <source>Gate:</source>
+            <translation>게이트:</translation>
+        </message>
+        <message>
+            <source>epoch {0}, sample ({1}, {2}): error {3:+d}</source>
+            <translation>에포크 {0}, 샘플 ({1}, {2}): 오차 {3:+d}</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>일시 정지</translation>
+        </message>
+        <message>
+            <source>Converged: no mistakes in epoch {0}.</source>
+            <translation>수렴했습니다: 에포크 {0}에서 틀린 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>After {0} epochs there are still {1} mistake(s) per epoch: the line never settles.</source>
+            <translation>{0} 에포크가 지나도 에포크마다 {1}개를 틀립니다. 직선이 자리를 잡지 못합니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>환경 설정</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>시스템 언어</translation>
+        </message>
+        <message>
+            <source>The language of menus and lessons (after a restart).</source>
+            <translation>메뉴와 수업에 쓰는 언어입니다(다시 시작한 뒤 적용).</translation>
+        </message>
+        <message>
+            <source>Make all text larger or smaller (for projectors).</source>
+            <translation>모든 글자를 크게 또는 작게 합니다(프로젝터용).</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>언어</translation>
+        </message>
+        <message>
+            <source>UI zoom</source>
+            <translation>화면 배율</translation>
+        </message>
+        <message>
+            <source>A new language takes effect the next time nnstudio starts.</source>
+            <translation>새 언어는 nnstudio를 다음에 시작할 때 적용됩니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemRow</name>
+        <message>
+            <source>Error: training is blocked until it is fixed</source>
+            <translation>오류: 해결할 때까지 학습할 수 없습니다</translation>
+        </message>
+        <message>
+            <source>Warning: training works, but probably not well</source>
+            <translation>경고: 학습은 되지만 잘 되지 않을 가능성이 큽니다</translation>
+        </message>
+        <message>
+            <source>Fix</source>
+            <translation>고치기</translation>
+        </message>
+    </context>
+    <context>
+        <name>Problems</name>
+        <message>
+            <source>The network has no Input layer. Every network starts with one: it passes the data's features on without computing anything.</source>
+            <translation>신경망에 입력층(Input)이 없습니다. 모든 신경망은 입력층으로 시작합니다. 입력층은 아무것도 계산하지 않고 데이터의 특성을 다음 층으로 넘겨줍니다.</translation>
+        </message>
+        <message>
+            <source>Add an Input layer</source>
+            <translation>입력층 추가</translation>
+        </message>
+        <message>
+            <source>The Input layer must come first.</source>
+            <translation>입력층은 맨 앞에 있어야 합니다.</translation>
+        </message>
+        <message>
+            <source>Move the Input layer to the start</source>
+            <translation>입력층을 맨 앞으로 이동</translation>
+        </message>
+        <message>
+            <source>A Sequential network has exactly one Input layer.</source>
+            <translation>Sequential 신경망에는 입력층이 정확히 하나 있어야 합니다.</translation>
+        </message>
+        <message>
+            <source>Remove this extra Input layer</source>
+            <translation>남는 입력층 삭제</translation>
+        </message>
+        <message>
+            <source>The network has no Dense layer, so nothing is computed. Add at least an output layer.</source>
+            <translation>신경망에 Dense 층이 없어서 아무것도 계산하지 않습니다. 최소한 출력층은 추가하세요.</translation>
+        </message>
+        <message>
+            <source>Add a Dense output layer</source>
+            <translation>Dense 출력층 추가</translation>
+        </message>
+        <message>
+            <source>Dropout cannot be the last layer: the output would be randomly zeroed while training.</source>
+            <translation>Dropout은 마지막 층이 될 수 없습니다. 학습하는 동안 출력이 무작위로 0이 되어 버립니다.</translation>
+        </message>
+        <message>
+            <source>Remove the trailing Dropout</source>
+            <translation>마지막 Dropout 삭제</translation>
+        </message>
+        <message>
+            <source>Layer {i} needs at least 1 unit.</source>
+            <translation>{i}번 층에는 유닛이 1개 이상 있어야 합니다.</translation>
+        </message>
+        <message>
+            <source>Use 1 unit</source>
+            <translation>유닛 1개 사용</translation>
+        </message>
+        <message>
+            <source>Dropout rate must be in [0, 1); layer {i} has {rate}.</source>
+            <translation>드롭아웃 비율은 [0, 1) 범위여야 합니다. {i}번 층은 {rate}입니다.</translation>
+        </message>
+        <message>
+            <source>Use rate 0.5</source>
+            <translation>비율 0.5 사용</translation>
+        </message>
+        <message>
+            <source>The target is a real number (regression): the output layer needs a linear activation and one unit per target ({want}), with a loss such as MSE. Now: {units} unit(s), '{act}', loss '{loss}'.</source>
+            <translation>타깃이 실수입니다(회귀). 출력층에는 linear 활성화 함수와 타깃마다 유닛 하나({want}개)가 필요하고, 손실 함수는 MSE 같은 것을 써야 합니다. 지금은 유닛 {units}개, '{act}', 손실 함수 '{loss}'입니다.</translation>
+        </message>
+        <message>
+            <source>Linear output, one unit per target, MSE</source>
+            <translation>linear 출력, 타깃마다 유닛 하나, MSE</translation>
+        </message>
+        <message>
+            <source>A sigmoid output cannot choose among {k} classes: use softmax with one unit per class.</source>
+            <translation>sigmoid 출력으로는 클래스 {k}개 중 하나를 고를 수 없습니다. 클래스마다 유닛 하나를 두고 softmax를 쓰세요.</translation>
+        </message>
+        <message>
+            <source>Softmax with {k} units</source>
+            <translation>유닛 {k}개와 softmax</translation>
+        </message>
+        <message>
+            <source>The dataset has {k} classes but the output layer has {units} unit(s); a multi-class output needs one unit per class.</source>
+            <translation>데이터셋의 클래스는 {k}개인데 출력층의 유닛은 {units}개입니다. 다중 클래스 출력에는 클래스마다 유닛이 하나씩 필요합니다.</translation>
+        </message>
+        <message>
+            <source>Use {k} output units</source>
+            <translation>출력 유닛 {k}개 사용</translation>
+        </message>
+        <message>
+            <source>Binary cross-entropy is for two classes; with {k} classes use (sparse) categorical cross-entropy.</source>
+            <translation>이진 교차 엔트로피는 클래스가 두 개일 때 씁니다. 클래스가 {k}개이면 (sparse) categorical 교차 엔트로피를 쓰세요.</translation>
+        </message>
+        <message>
+            <source>Use sparse categorical cross-entropy</source>
+            <translation>sparse categorical 교차 엔트로피 사용</translation>
+        </message>
+        <message>
+            <source>A softmax output with binary cross-entropy does not work: softmax over one unit is always 1. Binary classification uses one sigmoid unit.</source>
+            <translation>softmax 출력과 이진 교차 엔트로피는 함께 쓸 수 없습니다. 유닛 하나에 softmax를 적용하면 항상 1이 됩니다. 이진 분류에는 sigmoid 유닛 하나를 씁니다.</translation>
+        </message>
+        <message>
+            <source>One sigmoid output unit</source>
+            <translation>sigmoid 출력 유닛 하나</translation>
+        </message>
+        <message>
+            <source>Binary cross-entropy needs one output unit (the probability of class 1); the output layer has {units}.</source>
+            <translation>이진 교차 엔트로피에는 출력 유닛이 하나(클래스 1일 확률) 필요합니다. 지금 출력층의 유닛은 {units}개입니다.</translation>
+        </message>
+        <message>
+            <source>Use 1 output unit</source>
+            <translation>출력 유닛 1개 사용</translation>
+        </message>
+        <message>
+            <source>With {loss} a two-class problem needs 2 output units (one per class); the output layer has {units}.</source>
+            <translation>{loss}를 쓰면 클래스가 두 개인 문제에도 출력 유닛이 2개(클래스마다 하나) 필요합니다. 지금 출력층의 유닛은 {units}개입니다.</translation>
+        </message>
+        <message>
+            <source>Use 2 output units</source>
+            <translation>출력 유닛 2개 사용</translation>
+        </message>
+        <message>
+            <source>Binary cross-entropy expects a probability; the output activation '{act}' does not give one. Use sigmoid.</source>
+            <translation>이진 교차 엔트로피는 확률을 입력으로 받는데, 출력 활성화 함수 '{act}'는 확률을 내지 않습니다. sigmoid를 쓰세요.</translation>
+        </message>
+        <message>
+            <source>Sigmoid output</source>
+            <translation>sigmoid 출력</translation>
+        </message>
+        <message>
+            <source>{loss} expects class probabilities from a softmax output; this output uses '{act}'.</source>
+            <translation>{loss}는 softmax 출력이 내는 클래스 확률을 받습니다. 지금 출력층은 '{act}'를 씁니다.</translation>
+        </message>
+        <message>
+            <source>Softmax output</source>
+            <translation>softmax 출력</translation>
+        </message>
+        <message>
+            <source>categorical_crossentropy expects one-hot labels, but this dataset's labels are class numbers (0, 1, 2, ...). Use sparse categorical cross-entropy, or switch the labels to one-hot.</source>
+            <translation>categorical_crossentropy는 원-핫 레이블을 받는데, 이 데이터셋의 레이블은 클래스 번호(0, 1, 2, ...)입니다. sparse categorical 교차 엔트로피를 쓰거나 레이블을 원-핫으로 바꾸세요.</translation>
+        </message>
+        <message>
+            <source>Use sparse_categorical_crossentropy</source>
+            <translation>sparse_categorical_crossentropy 사용</translation>
+        </message>
+        <message>
+            <source>sparse_categorical_crossentropy expects class numbers, but the labels are one-hot vectors. Use categorical cross-entropy.</source>
+            <translation>sparse_categorical_crossentropy는 클래스 번호를 받는데, 레이블이 원-핫 벡터입니다. categorical 교차 엔트로피를 쓰세요.</translation>
+        </message>
+        <message>
+            <source>Use categorical_crossentropy</source>
+            <translation>categorical_crossentropy 사용</translation>
+        </message>
+        <message>
+            <source>Binary cross-entropy takes 0/1 labels, not one-hot vectors.</source>
+            <translation>이진 교차 엔트로피는 원-핫 벡터가 아니라 0/1 레이블을 받습니다.</translation>
+        </message>
+        <message>
+            <source>Use class numbers</source>
+            <translation>클래스 번호 사용</translation>
+        </message>
+        <message>
+            <source>'{loss}' on a classification task trains poorly; cross-entropy is the usual loss for probabilities.</source>
+            <translation>분류 문제에 '{loss}'를 쓰면 학습이 잘 되지 않습니다. 확률을 다룰 때는 보통 교차 엔트로피를 손실 함수로 씁니다.</translation>
+        </message>
+        <message>
+            <source>Use the matching cross-entropy</source>
+            <translation>알맞은 교차 엔트로피 사용</translation>
+        </message>
+        <message>
+            <source>The Input layer expects {size} features but the dataset has {n}. The input size must equal the number of features.</source>
+            <translation>입력층은 특성 {size}개를 기대하지만 데이터셋의 특성은 {n}개입니다. 입력 크기는 특성 개수와 같아야 합니다.</translation>
+        </message>
+        <message>
+            <source>Follow the dataset ({n} features)</source>
+            <translation>데이터셋에 맞춤 (특성 {n}개)</translation>
+        </message>
+        <message>
+            <source>Layer {i} starts with every weight '{init}': all hidden units will stay identical, because each receives the same gradient (the symmetry is never broken).</source>
+            <translation>{i}번 층은 모든 가중치를 '{init}'(으)로 시작합니다. 모든 유닛이 같은 기울기를 받으므로 은닉 유닛이 끝까지 똑같이 남습니다(대칭이 깨지지 않습니다).</translation>
+        </message>
+        <message>
+            <source>Use glorot_uniform</source>
+            <translation>glorot_uniform 사용</translation>
+        </message>
+        <message>
+            <source>Layer {i} uses the step function, whose derivative is 0 everywhere: backpropagation gets no gradient through it, so the layers before it (and its own weights) do not learn.</source>
+            <translation>{i}번 층은 계단 함수(step)를 씁니다. 계단 함수의 미분은 어디서나 0이라서 역전파로 기울기가 전달되지 않고, 그 앞의 층들(과 이 층의 가중치)이 학습되지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Use sigmoid</source>
+            <translation>sigmoid 사용</translation>
+        </message>
+        <message>
+            <source>Validation split must be in [0, 1); it is {val}.</source>
+            <translation>검증 데이터 비율은 [0, 1) 범위여야 합니다. 지금은 {val}입니다.</translation>
+        </message>
+        <message>
+            <source>Use 0.2</source>
+            <translation>0.2 사용</translation>
+        </message>
+        <message>
+            <source>A validation split of {val} leaves no training samples out of {n}.</source>
+            <translation>검증 데이터 비율이 {val}이면 샘플 {n}개 중 훈련 샘플이 하나도 남지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Use no validation split</source>
+            <translation>검증 데이터 사용 안 함</translation>
+        </message>
+        <message>
+            <source>Batch size {b} is larger than the {n} training samples: every epoch is a single full batch.</source>
+            <translation>배치 크기 {b}이(가) 훈련 샘플 수 {n}보다 큽니다. 에포크마다 전체가 배치 하나가 됩니다.</translation>
+        </message>
+        <message>
+            <source>Use batch size {n}</source>
+            <translation>배치 크기 {n} 사용</translation>
+        </message>
+        <message>
+            <source>Batch size must be at least 1.</source>
+            <translation>배치 크기는 1 이상이어야 합니다.</translation>
+        </message>
+        <message>
+            <source>Use 32</source>
+            <translation>32 사용</translation>
+        </message>
+        <message>
+            <source>Train for at least 1 epoch.</source>
+            <translation>적어도 1 에포크는 학습해야 합니다.</translation>
+        </message>
+        <message>
+            <source>Use 100</source>
+            <translation>100 사용</translation>
+        </message>
+        <message>
+            <source>The learning rate must be positive.</source>
+            <translation>학습률은 0보다 커야 합니다.</translation>
+        </message>
+        <message>
+            <source>Use 0.01</source>
+            <translation>0.01 사용</translation>
+        </message>
+        <message>
+            <source>Early stopping watches '{monitor}' but there is no validation split, so it has nothing to watch.</source>
+            <translation>조기 종료가 '{monitor}'을(를) 지켜보는데 검증 데이터가 없어서 지켜볼 값이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Use a 0.2 validation split</source>
+            <translation>검증 데이터 비율 0.2 사용</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsPanel</name>
+        <message>
+            <source>What is wrong with the network or its settings, and a one-click fix.</source>
+            <extracomment>a status-bar message (empty string: clear)</extracomment>
+            <translation>신경망이나 설정에 무엇이 잘못됐는지 보여 주고, 한 번의 클릭으로 고쳐 줍니다.</translation>
+        </message>
+        <message>
+            <source>No problems: the network is ready to train.</source>
+            <translation>문제가 없습니다. 신경망을 학습시킬 준비가 되었습니다.</translation>
+        </message>
+        <message>
+            <source>{n} error(s) must be fixed before training (see Problems).</source>
+            <translation>학습하기 전에 오류 {n}개를 해결해야 합니다(문제 패널 참고).</translation>
+        </message>
+        <message>
+            <source>Fix: {label}</source>
+            <translation>고치기: {label}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Registry</name>
+        <message>
+            <source>Declares how many features each sample has.</source>
+            <translation>샘플마다 특성이 몇 개인지 정합니다.</translation>
+        </message>
+        <message>
+            <source>Every input connects to every unit: a = f(x·W + b).</source>
+            <translation>모든 입력이 모든 유닛에 연결됩니다: a = f(x·W + b).</translation>
+        </message>
+        <message>
+            <source>Randomly silences a share of inputs while training (regularization).</source>
+            <translation>학습하는 동안 입력의 일부를 무작위로 끕니다(규제).</translation>
+        </message>
+        <message>
+            <source>Applies an activation function on its own.</source>
+            <translation>활성화 함수만 따로 적용합니다.</translation>
+        </message>
+        <message>
+            <source>Passes the weighted sum through unchanged (regression outputs).</source>
+            <translation>가중합을 그대로 내보냅니다(회귀 출력).</translation>
+        </message>
+        <message>
+            <source>Squashes any number into (0, 1); the classic neuron and binary output.</source>
+            <translation>어떤 수든 (0, 1) 사이로 눌러 담습니다. 전통적인 뉴런이며 이진 분류 출력에 씁니다.</translation>
+        </message>
+        <message>
+            <source>Squashes into (−1, 1), centred on zero.</source>
+            <translation>0을 중심으로 (−1, 1) 사이로 눌러 담습니다.</translation>
+        </message>
+        <message>
+            <source>Keeps positive values, zeroes negatives; the default for hidden layers.</source>
+            <translation>양수는 그대로 두고 음수는 0으로 만듭니다. 은닉층의 기본 선택입니다.</translation>
+        </message>
+        <message>
+            <source>Like ReLU but lets a small slope (0.2) through for negatives.</source>
+            <translation>ReLU와 같지만 음수에도 작은 기울기(0.2)를 남깁니다.</translation>
+        </message>
+        <message>
+            <source>Smooth ReLU variant that goes down to −1 for negatives.</source>
+            <translation>음수 쪽이 −1까지 부드럽게 내려가는 ReLU 변형입니다.</translation>
+        </message>
+        <message>
+            <source>A smooth version of ReLU; always positive.</source>
+            <translation>ReLU를 부드럽게 만든 함수로, 항상 양수입니다.</translation>
+        </message>
+        <message>
+            <source>Turns a layer's outputs into probabilities that sum to 1 (multi-class output).</source>
+            <translation>층의 출력을 합이 1인 확률로 바꿉니다(다중 클래스 출력).</translation>
+        </message>
+        <message>
+            <source>Fires 1 when the weighted sum is positive, else 0 (the perceptron).</source>
+            <translation>가중합이 양수이면 1, 아니면 0을 냅니다(퍼셉트론).</translation>
+        </message>
+        <message>
+            <source>Every weight starts at 0 (all units stay identical: symmetry is never broken).</source>
+            <translation>모든 가중치가 0에서 시작합니다(모든 유닛이 똑같이 남아 대칭이 깨지지 않습니다).</translation>
+        </message>
+        <message>
+            <source>Every weight starts at 1.</source>
+            <translation>모든 가중치가 1에서 시작합니다.</translation>
+        </message>
+        <message>
+            <source>Small random normal values.</source>
+            <translation>정규분포를 따르는 작은 난수입니다.</translation>
+        </message>
+        <message>
+            <source>Small random uniform values.</source>
+            <translation>균등분포를 따르는 작은 난수입니다.</translation>
+        </message>
+        <message>
+            <source>Xavier/Glorot uniform, scaled by fan-in and fan-out (Keras default).</source>
+            <translation>Xavier/Glorot 균등분포로, 입력 수(fan-in)와 출력 수(fan-out)에 맞춰 크기를 정합니다(Keras 기본값).</translation>
+        </message>
+        <message>
+            <source>Xavier/Glorot truncated normal, scaled by fan-in and fan-out.</source>
+            <translation>Xavier/Glorot 절단 정규분포로, 입력 수(fan-in)와 출력 수(fan-out)에 맞춰 크기를 정합니다.</translation>
+        </message>
+        <message>
+            <source>He truncated normal, for ReLU layers.</source>
+            <translation>He 절단 정규분포로, ReLU 층에 알맞습니다.</translation>
+        </message>
+        <message>
+            <source>He uniform, for ReLU layers.</source>
+            <translation>He 균등분포로, ReLU 층에 알맞습니다.</translation>
+        </message>
+        <message>
+            <source>LeCun truncated normal.</source>
+            <translation>LeCun 절단 정규분포입니다.</translation>
+        </message>
+        <message>
+            <source>LeCun uniform.</source>
+            <translation>LeCun 균등분포입니다.</translation>
+        </message>
+        <message>
+            <source>Average squared distance between prediction and target (regression).</source>
+            <translation>예측과 타깃 사이 거리의 제곱 평균입니다(회귀).</translation>
+        </message>
+        <message>
+            <source>Average absolute distance between prediction and target (robust regression).</source>
+            <translation>예측과 타깃 사이 거리의 절댓값 평균입니다(이상치에 강한 회귀).</translation>
+        </message>
+        <message>
+            <source>Cross-entropy for yes/no outputs (sigmoid output, labels 0 or 1).</source>
+            <translation>예/아니요 출력을 위한 교차 엔트로피입니다(sigmoid 출력, 레이블 0 또는 1).</translation>
+        </message>
+        <message>
+            <source>Cross-entropy for one-hot targets (softmax output).</source>
+            <translation>원-핫 타깃을 위한 교차 엔트로피입니다(softmax 출력).</translation>
+        </message>
+        <message>
+            <source>Cross-entropy for integer class labels 0..k−1 (softmax output).</source>
+            <translation>정수 클래스 레이블 0..k−1을 위한 교차 엔트로피입니다(softmax 출력).</translation>
+        </message>
+        <message>
+            <source>Gradient descent: step against the gradient (optionally with momentum).</source>
+            <translation>경사 하강법: 기울기의 반대 방향으로 한 걸음씩 움직입니다(모멘텀 선택 가능).</translation>
+        </message>
+        <message>
+            <source>Adaptive moments: momentum plus per-weight step sizes; a robust default.</source>
+            <translation>적응적 모멘트: 모멘텀에 가중치별 보폭을 더했습니다. 무난한 기본 선택입니다.</translation>
+        </message>
+        <message>
+            <source>Divides each step by a running RMS of recent gradients.</source>
+            <translation>최근 기울기의 이동 RMS로 각 보폭을 나눕니다.</translation>
+        </message>
+        <message>
+            <source>Per-weight step sizes that shrink as gradients accumulate.</source>
+            <translation>기울기가 쌓일수록 줄어드는 가중치별 보폭을 씁니다.</translation>
+        </message>
+        <message>
+            <source>Pushes weights to exactly zero (sparse weights).</source>
+            <translation>가중치를 정확히 0으로 밀어 냅니다(희소한 가중치).</translation>
+        </message>
+        <message>
+            <source>Keeps weights small (weight decay through the loss).</source>
+            <translation>가중치를 작게 유지합니다(손실을 통한 가중치 감쇠).</translation>
+        </message>
+        <message>
+            <source>Both L1 and L2 penalties.</source>
+            <translation>L1과 L2 벌점을 함께 씁니다.</translation>
+        </message>
+        <message>
+            <source>Limits the length of each unit's weight vector.</source>
+            <translation>각 유닛의 가중치 벡터 길이를 제한합니다.</translation>
+        </message>
+        <message>
+            <source>Keeps weights non-negative.</source>
+            <translation>가중치가 음수가 되지 않게 합니다.</translation>
+        </message>
+        <message>
+            <source>Keeps each unit's weight vector at length 1.</source>
+            <translation>각 유닛의 가중치 벡터 길이를 1로 유지합니다.</translation>
+        </message>
+        <message>
+            <source>Share of right answers; picks binary / categorical / sparse from the loss and shapes.</source>
+            <translation>맞힌 비율입니다. 손실 함수와 모양을 보고 binary / categorical / sparse 중에서 고릅니다.</translation>
+        </message>
+        <message>
+            <source>Share of yes/no predictions that are right (threshold 0.5).</source>
+            <translation>예/아니요 예측 중 맞힌 비율입니다(임계값 0.5).</translation>
+        </message>
+        <message>
+            <source>Share of samples whose most likely class is the right one (one-hot targets).</source>
+            <translation>가장 확률이 높은 클래스가 정답인 샘플의 비율입니다(원-핫 타깃).</translation>
+        </message>
+        <message>
+            <source>Share of samples whose most likely class is the right one (integer labels).</source>
+            <translation>가장 확률이 높은 클래스가 정답인 샘플의 비율입니다(정수 레이블).</translation>
+        </message>
+        <message>
+            <source>Mean squared error, reported as a metric.</source>
+            <translation>평균 제곱 오차를 지표로 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>Mean absolute error, reported as a metric.</source>
+            <translation>평균 절대 오차를 지표로 보여 줍니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowsModel</name>
+        <message>
+            <source>validation</source>
+            <translation>검증</translation>
+        </message>
+        <message>
+            <source>train</source>
+            <translation>훈련</translation>
+        </message>
+        <message>
+            <source>set</source>
+            <translation>구분</translation>
+        </message>
+    </context>
+</TS>
