@@ -251,6 +251,11 @@ class LossExplorer(QWidget):
             v = values[name]
             self.table.setItem(r, 0, QTableWidgetItem(short))
             self.table.setItem(r, 1, QTableWidgetItem("—" if v is None else f"{v:.4f}"))
+        self.marker.setValue(p)
+        key = (self.mode, self.target)
+        if key == getattr(self, "_curve_key", None):
+            return  # the curves depend on the task and label only, not on the prediction
+        self._curve_key = key
         grid = np.linspace(0.01, 0.99, 99)
         table = [loss_values(self.mode, self.target, g) for g in grid]
         for name, curve in self.curves.items():
@@ -259,7 +264,6 @@ class LossExplorer(QWidget):
                 curve.setData([], [])
             else:
                 curve.setData(grid, np.asarray(ys))
-        self.marker.setValue(p)
 
 
 class BatchExplorer(QWidget):

@@ -14,10 +14,10 @@ The host runs a step's check after training and reports it back with
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QRadioButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QRadioButton, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from nnstudio.lessons import registry
@@ -25,6 +25,8 @@ from nnstudio.lessons.setups import merge_setup
 from nnstudio.ui.lessons.widgets import create_widget
 
 TICK = "✓ "
+#: the step text's height (px) when an interaction widget is shown under it
+TEXT_HEIGHT_WITH_WIDGET = 180
 
 
 class LessonPanel(QWidget):
@@ -85,18 +87,29 @@ class LessonPanel(QWidget):
         buttons.addStretch(1)
         rl.addLayout(buttons)
         rl.addWidget(self.predict_box)
-        rl.addWidget(self.check_result)
+        rl.addStretch(0)
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
-        rl.addLayout(nav)
-        split = QSplitter()
+        # steps above the text: the panel lives in a narrow side dock beside the canvas
+        split = QSplitter(Qt.Vertical, objectName="lessonSplitter")
         split.addWidget(self.step_list)
-        split.addWidget(right)
-        split.setStretchFactor(1, 4)
+        scroll = QScrollArea(objectName="lessonScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(right)
+        self.text.setMinimumHeight(140)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 5)
+        split.setChildrenCollapsible(False)
+        self.step_list.setMinimumHeight(60)
         lay = QVBoxLayout(self)
-        lay.addWidget(split)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(split, 1)
+        lay.addWidget(self.check_result)  # outside the scroll area: the check outcome is always in view
+        lay.addLayout(nav)
 
         self.step_list.currentRowChanged.connect(self._on_row)
         self.setup_button.clicked.connect(self.request_setup)
@@ -273,6 +286,8 @@ class LessonPanel(QWidget):
                 sid = step.id
                 done.connect(lambda sid=sid: self.mark_done(sid))
         self.interaction_box.setVisible(self.interaction is not None)
+        # with an interaction the text scrolls inside a shorter box so the widget stays in view
+        self.text.setMaximumHeight(TEXT_HEIGHT_WITH_WIDGET if self.interaction is not None else 16777215)
 
     def _set_predict(self, step) -> None:
         for b in self.choice_group.buttons():

@@ -1,0 +1,348 @@
+"""The lesson host: wires the lesson browser and panel to the main window.
+
+:class:`LessonHost` owns the 'lesson' dock (a :class:`LessonPage`: the
+browser, or the open lesson's :class:`LessonPanel` with a back button) and
+connects the panel to the studio:
+
+* "Set it up for me" -> one undoable command
+  ``state.push(setup_edits(state.project, setup), text)`` (training is
+  stopped first, keeping what was trained);
+* ``window.training.finished`` -> the current step's check evaluated on the
+  project's trained state (``state.project.state['history']`` and weights)
+  with :func:`nnstudio.lessons.checks.evaluate`, shown in the panel;
+* the perceptron widget's own training -> the same for lesson 1's checks;
+* "Run the comparison" -> :class:`~nnstudio.ui.lessons.compare.CompareRunner`;
+* done steps -> ``LessonBrowser.mark_step_done`` (QSettings);
+* the app language (QSettings ``ui/language``) -> lesson texts, re-rendered
+  at once after the Preferences dialog changes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from nnstudio.lessons import checks, registry
+from nnstudio.lessons.checks import TrainingResult
+from nnstudio.project import setup_edits
+from nnstudio.ui import settings as app_settings
+from nnstudio.ui.lessons.browser import LessonBrowser
+from nnstudio.ui.lessons.classroom import Classroom
+from nnstudio.ui.lessons.compare import CompareRunner
+from nnstudio.ui.lessons.panel import LessonPanel
+
+SEEN_KEY = "lessons/seen_start"
+LAST_KEY = "lessons/last"
+#: checks that look at the perceptron widget's training, not the studio's
+PERCEPTRON_CHECKS = ("perceptron_converged", "perceptron_not_converged")
+
+
+class LessonPage(QWidget):
+    """The 'lesson' dock's content: the browser page or the panel page, plus a notice line."""
+
+    def __init__(self, browser: LessonBrowser, panel: LessonPanel, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lessonPage")
+        self.browser, self.panel = browser, panel
+        self.stack = QStackedWidget(objectName="lessonStack")
+        self.back_button = QPushButton(objectName="lessonBackButton")
+        self.back_button.setFlat(True)
+        lesson_page = QWidget()
+        lay = QVBoxLayout(lesson_page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        lay.addLayout(top)
+        lay.addWidget(panel, 1)
+        self.stack.addWidget(browser)
+        self.stack.addWidget(lesson_page)
+        self.notice = QLabel("", objectName="lessonNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("#lessonNotice { background: #fff8e1; border: 1px solid #e6c36a; padding: 3px; }")
+        self.notice.hide()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(2, 2, 2, 2)
+        outer.addWidget(self.stack, 1)
+        outer.addWidget(self.notice)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("◀ All lessons"))
+
+    def show_browser(self) -> None:
+        self.stack.setCurrentIndex(0)
+
+    def show_panel(self) -> None:
+        self.stack.setCurrentIndex(1)
+
+    def showing_panel(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def set_notice(self, text: str) -> None:
+        """A one-line message under the lesson ('' hides it)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+
+class LessonHost(QObject):
+    """Everything lessons add to a main window (see module docstring)."""
+
+    #: a step's check ran: (passed, message)
+    checked = Signal(bool, str)
+
+    def __init__(self, window, settings: QSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent or window)
+        self.window = window
+        self.state = window.state
+        self.settings = settings if settings is not None else app_settings.settings()
+        self.lang = app_settings.resolve_language()
+        self.browser = LessonBrowser(self.settings, self.lang)
+        self.panel = LessonPanel(lang=self.lang)
+        self.page = LessonPage(self.browser, self.panel)
+        self.dock_area = Qt.LeftDockWidgetArea
+        self.dock = window.add_dock(self.page, "lesson", self.tr("Lessons"), self.dock_area)
+        self._place_dock()
+        self.compare = CompareRunner(window, self)
+        self.classroom = Classroom(window, self.panels, self)
+        self._epochs_before = 0
+        self._wired_interaction = None
+
+        self.action = QAction(self.tr("&Lessons"), window)
+        self.action.setObjectName("lessonsAction")
+        self.action.setShortcut(QKeySequence("F1"))
+        self.action.setStatusTip(self.tr("Browse the lessons and open one beside the canvas"))
+        self.action.setToolTip(self.tr("Lessons (F1)"))
+        self.action.triggered.connect(lambda _checked=False: self.show_browser())
+        window.addAction(self.action)
+        help_menu = window.menus["help"]
+        first = help_menu.actions()[0] if help_menu.actions() else None
+        help_menu.insertAction(first, self.action)
+        if first is not None:
+            help_menu.insertSeparator(first)
+        toolbar = getattr(window, "toolbar", None)
+        if toolbar is not None:
+            toolbar.addSeparator()
+            toolbar.addAction(self.action)
+
+        self.browser.lessonOpened.connect(self.open_lesson)
+        self.page.back_button.clicked.connect(self.show_browser)
+        self.panel.setupRequested.connect(self.apply_setup)
+        self.panel.compareRequested.connect(self.run_compare)
+        self.panel.stepChanged.connect(self._on_step_changed)
+        self.panel.stepCompleted.connect(self.browser.mark_step_done)
+        self.compare.progress.connect(self.page.set_notice)
+        self.compare.done.connect(self._on_compare_done)
+        training = getattr(window, "training", None)
+        if training is not None:
+            training.started.connect(self._on_training_started)
+            training.finished.connect(self._on_training_finished)
+        prefs = getattr(window, "preferences_action", None)
+        if prefs is not None:  # connected after the builder's slot: runs once the dialog has closed
+            prefs.triggered.connect(lambda _checked=False: self.follow_settings())
+
+        if not self.settings.value(SEEN_KEY, False, type=bool):
+            self.settings.setValue(SEEN_KEY, True)
+            self.settings.sync()
+            self.show_browser()
+        else:
+            self.dock.hide()
+
+    def _place_dock(self) -> None:
+        """Beside the canvas on the left, sharing the tall slot of the Data panel (as a tab).
+
+        Splitting the right area would only pair the lesson with its first dock
+        (the short inspector) and make the window taller than a laptop screen;
+        the Data panel's slot is the tallest one, and a step's set-up fills the
+        data in for the learner anyway.
+        """
+        w = self.window
+        for name in ("data", "palette"):
+            other = w.docks.get(name)
+            if other is not None and not other.isFloating() and w.dockWidgetArea(other) == self.dock_area:
+                w.tabifyDockWidget(other, self.dock)
+                break
+        w.resizeDocks([self.dock], [440], Qt.Horizontal)
+
+    # ------------------------------------------------------------------ lessons
+    def current_lesson(self):
+        return self.panel.lesson if self.page.showing_panel() else None
+
+    def panels(self) -> list[str]:
+        """Panels the open lesson and its current step want ('lesson' only when none is open)."""
+        lesson = self.current_lesson()
+        if lesson is None:
+            return ["lesson", "canvas"]
+        step = self.panel.current_step()
+        return list(dict.fromkeys(list(lesson.panels) + list(step.panels if step else ())))
+
+    def show_browser(self) -> None:
+        """Show the 'lesson' dock with the lesson list."""
+        self.browser.refresh()
+        self.page.show_browser()
+        self.page.set_notice("")
+        self._show_dock()
+        self.classroom.update_docks()
+
+    def open_lesson(self, lesson_id: str, step=None) -> None:
+        """Open a lesson (at ``step``, an index or id) in the 'lesson' dock, with its remembered progress."""
+        lesson = registry.get(lesson_id)
+        self.page.set_notice("")
+        self.page.show_panel()
+        self.panel.set_lesson(lesson, done_steps=self.browser.progress(lesson.id))
+        if step is not None:
+            self.panel.set_step(step)
+        for name in lesson.panels:  # bring the lesson's plots to the front of their tab groups
+            for dock_name in _dock_names(name):
+                dock = self.window.docks.get(dock_name)
+                if dock is not None and not dock.isHidden():
+                    dock.raise_()
+        self._show_dock()
+        self.classroom.update_docks()
+
+    def _show_dock(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+
+    # ------------------------------------------------------------------- setups
+    def _stop_training(self) -> None:
+        training = getattr(self.window, "training", None)
+        if training is not None and training.is_active():
+            training.shutdown(5000)  # keeps what was trained (one undo entry of its own)
+
+    def apply_setup(self, setup: dict, text: str | None = None) -> bool:
+        """Apply a step's set-up as ONE undoable command; training is stopped first."""
+        if self.compare.is_running():
+            self.compare.cancel()
+        self._stop_training()
+        step, lesson = self.panel.current_step(), self.panel.lesson
+        if text is None:
+            text = (self.tr("Lesson {0}: {1}").format(lesson.order, step.title(self.lang))
+                    if step is not None else self.tr("Lesson set-up"))
+        try:
+            edits = setup_edits(self.state.project, setup)
+        except ValueError as exc:
+            self.page.set_notice(self.tr("This step's set-up could not be applied: {0}").format(exc))
+            return False
+        if not self.state.push(edits, text):
+            self.page.set_notice(self.state.edit_blocked_reason() or self.tr("The project cannot be changed now."))
+            return False
+        self.page.set_notice(self.tr("Set up: {0}. Undo (Ctrl+Z) restores your previous network.").format(text))
+        return True
+
+    def run_compare(self, variants: list, epochs: int | None = None) -> bool:
+        """Train the step's variants one after another and overlay their runs (again: stop)."""
+        if self.compare.is_running():
+            self.compare.cancel()
+            return False
+        ok = self.compare.start(variants, epochs=epochs)
+        if ok:
+            self.panel.compare_button.setText(self.tr("Stop the comparison"))
+        return ok
+
+    def _on_compare_done(self, kept: list, completed: bool) -> None:
+        self.panel.compare_button.setText(self.tr("Run the comparison"))
+        step = self.panel.current_step()
+        if completed and step is not None and step.compare and step.check is None:
+            self.panel.mark_done(step.id)
+
+    # ------------------------------------------------------------------- checks
+    def _on_training_started(self) -> None:
+        training = self.window.training
+        self._epochs_before = len((training.history or {}).get("loss", []))
+
+    def _on_training_finished(self, reason: str) -> None:
+        if self.compare.is_running() or reason == "error":
+            return
+        step = self.panel.current_step() if self.page.showing_panel() else None
+        if step is None or step.check is None or step.check.kind in PERCEPTRON_CHECKS:
+            return
+        self.check_step()
+
+    def training_result(self) -> TrainingResult:
+        """The project's trained state as a check input (history, weights, final losses)."""
+        project = self.state.project
+        st = project.state or {}
+        history = {k: list(v) for k, v in (st.get("history") or {}).items()}
+        final, model = {}, None
+        try:
+            from nnstudio.project.build import build_model
+
+            prepared = self.state.prepared()
+            if prepared is not None and st.get("weights"):
+                model = build_model(project, self.state.dataset)
+                final["loss"] = _loss(model, prepared.x_train, prepared.y_train)
+                if prepared.validation_data is not None:
+                    final["val_loss"] = _loss(model, prepared.x_val, prepared.y_val)
+        except Exception:  # a check without final numbers still runs on the history
+            model = None
+        epochs = int(project.training.get("epochs", 0)) + self._epochs_before
+        return TrainingResult(history=history, model=model, weights=st.get("weights"), final=final,
+                              epochs_requested=epochs)
+
+    def check_step(self) -> tuple[bool, str] | None:
+        """Evaluate the current step's check on the trained project and show the outcome."""
+        step = self.panel.current_step()
+        if step is None or step.check is None:
+            return None
+        try:
+            passed, message = checks.evaluate(step.check, self.training_result())
+        except (ValueError, TypeError) as exc:
+            passed, message = False, str(exc)
+        self.panel.show_check_result(passed, message)
+        self.checked.emit(passed, message)
+        return passed, message
+
+    def _check_perceptron(self, step) -> None:
+        widget = self.panel.interaction
+        if widget is None or self.panel.current_step() is not step:
+            return
+        passed, message = checks.evaluate(step.check, {"errors": list(widget.history)})
+        self.panel.show_check_result(passed, message)
+        self.checked.emit(passed, message)
+
+    # -------------------------------------------------------------------- steps
+    def _on_step_changed(self, lesson_id: str, step_id: str) -> None:
+        step = self.panel.current_step()
+        widget = self.panel.interaction
+        if widget is not None and widget is not self._wired_interaction:
+            self._wired_interaction = widget
+            if step.check is not None and step.check.kind in PERCEPTRON_CHECKS and hasattr(widget, "trainingFinished"):
+                widget.trainingFinished.connect(lambda _conv, _epochs, step=step: self._check_perceptron(step))
+        for name in step.panels:  # e.g. lesson 5 'stepping': the data view shows the current mini-batch
+            for dock_name in _dock_names(name):
+                dock = self.window.docks.get(dock_name)
+                if dock is not None:
+                    dock.show()
+                    dock.raise_()
+        self.settings.setValue(LAST_KEY, f"{lesson_id}/{step_id}")
+        self.classroom.update_docks()
+
+    # ----------------------------------------------------------------- language
+    def set_language(self, lang: str) -> None:
+        """Show lesson texts in ``lang`` ('en' / 'ko'; 'system' follows the OS) at once."""
+        self.lang = app_settings.resolve_language(lang)
+        self.panel.set_language(self.lang)
+        self.browser.set_language(self.lang)
+
+    def follow_settings(self) -> bool:
+        """Re-read QSettings ``ui/language``; re-render lessons if it changed. True if it did."""
+        lang = app_settings.resolve_language()
+        if lang == self.lang:
+            return False
+        self.set_language(lang)
+        self.page.set_notice(self.tr("Lesson texts now follow the new language; menus switch the next time "
+                                     "nnstudio starts."))
+        return True
+
+
+def _dock_names(panel: str) -> tuple:
+    from nnstudio.ui.lessons.classroom import PANEL_DOCKS
+
+    return PANEL_DOCKS.get(panel, (panel,))
+
+
+def _loss(model, x, y) -> float:
+    out = model.evaluate(x, y, batch_size=max(len(x), 1), verbose=0, return_dict=True)
+    return float(out["loss"])
