@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
     <context>
+        <name>_PlotPanel</name>
+        <message>
+            <source>epoch</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>accuracy</source>
+            <translation>정확도</translation>
+        </message>
+        <message>
+            <source>mean absolute error</source>
+            <translation>평균 절대 오차</translation>
+        </message>
+        <message>
+            <source>mean squared error</source>
+            <translation>평균 제곱 오차</translation>
+        </message>
+        <message>
+            <source>metric</source>
+            <translation>평가 지표</translation>
+        </message>
+        <message>
+            <source>{run}: {series}</source>
+            <translation>{run}: {series}</translation>
+        </message>
+    </context>
+    <context>
         <name>ActivationExplorer</name>
         <message>
             <source>Activation:</source>
@@ -14,6 +41,123 @@
         <message>
             <source>z = {0:+.2f}    f(z) = {1:.4f}    f′(z) = {2:.4f}</source>
             <translation>z = {0:+.2f}    f(z) = {1:.4f}    f′(z) = {2:.4f}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivationsPanel</name>
+        <message>
+            <source>Activations</source>
+            <translation>활성값</translation>
+        </message>
+        <message>
+            <source>sample</source>
+            <translation>샘플</translation>
+        </message>
+        <message>
+            <source>neuron</source>
+            <translation>뉴런</translation>
+        </message>
+        <message>
+            <source>activation</source>
+            <translation>활성값</translation>
+        </message>
+        <message>
+            <source>{percent:.0f}% dead ReLU units</source>
+            <translation>죽은 ReLU 유닛 {percent:.0f}%</translation>
+        </message>
+        <message>
+            <source>{n} training samples (sorted by class) × neurons.</source>
+            <translation>훈련 샘플 {n}개(클래스 순으로 정렬) × 뉴런.</translation>
+        </message>
+        <message>
+            <source>layer {layer}: {percent:.0f}%</source>
+            <translation>{layer}번 층: {percent:.0f}%</translation>
+        </message>
+        <message>
+            <source>Dead ReLU units (0 for every training sample):</source>
+            <translation>죽은 ReLU 유닛(모든 훈련 샘플에서 0을 출력):</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackpropPanel</name>
+        <message>
+            <source>Backprop step</source>
+            <translation>역전파 단계</translation>
+        </message>
+        <message>
+            <source>Press Step (one batch, F10) to see the gradients of one training step.</source>
+            <translation>'한 단계'(배치 하나, F10)를 누르면 학습 한 단계의 기울기를 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>gradient norm ‖∂L/∂w‖</source>
+            <translation>기울기 노름 ‖∂L/∂w‖</translation>
+        </message>
+        <message>
+            <source>update norm ‖Δw‖</source>
+            <translation>업데이트 노름 ‖Δw‖</translation>
+        </message>
+        <message>
+            <source>weights</source>
+            <translation>가중치</translation>
+        </message>
+        <message>
+            <source>biases</source>
+            <translation>편향</translation>
+        </message>
+        <message>
+            <source>Click a weight line on the canvas to see ∂L/∂w as δ · a.</source>
+            <translation>캔버스에서 가중치 선을 클릭하면 ∂L/∂w를 δ · a로 풀어서 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>layer {layer}</source>
+            <translation>{layer}번 층</translation>
+        </message>
+        <message>
+            <source>Iteration {iteration} (epoch {epoch}, batch {batch}): loss {loss:.5g} on a batch of {n} samples.</source>
+            <translation>반복 {iteration} (에포크 {epoch}, 배치 {batch}): 샘플 {n}개짜리 배치의 손실 {loss:.5g}</translation>
+        </message>
+        <message>
+            <source>Weight {i} → {j} of layer {layer} selected. Press Step (one batch) to see its gradient.</source>
+            <translation>{layer}번 층의 가중치 {i} → {j}를 선택했습니다. '한 단계'(배치 하나)를 누르면 이 가중치의 기울기를 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Layer {layer} has no weights.</source>
+            <translation>{layer}번 층에는 가중치가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Cannot explain this weight: {error}</source>
+            <translation>이 가중치는 설명할 수 없습니다: {error}</translation>
+        </message>
+        <message>
+            <source>… {n} more samples</source>
+            <translation>… 샘플 {n}개 더</translation>
+        </message>
+        <message>
+            <source>regularization term {value:.5g}</source>
+            <translation>규제 항 {value:.5g}</translation>
+        </message>
+        <message>
+            <source>sample</source>
+            <translation>샘플</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;w&lt;sub&gt;{i}→{j}&lt;/sub&gt; of layer {layer}&lt;/b&gt; = {weight:.6g} (before the step)</source>
+            <translation>&lt;b&gt;{layer}번 층의 w&lt;sub&gt;{i}→{j}&lt;/sub&gt;&lt;/b&gt; = {weight:.6g} (이 단계 전)</translation>
+        </message>
+        <message>
+            <source>engine gradient: &lt;b&gt;{grad:.6g}&lt;/b&gt;; update applied Δw = {update:.6g}</source>
+            <translation>엔진이 계산한 기울기: &lt;b&gt;{grad:.6g}&lt;/b&gt;; 적용된 업데이트 Δw = {update:.6g}</translation>
+        </message>
+        <message>
+            <source>δ&lt;sub&gt;{j}&lt;/sub&gt; = ∂l/∂z&lt;sub&gt;{j}&lt;/sub&gt; of this layer, a&lt;sub&gt;{i}&lt;/sub&gt; = output of neuron {i} of the layer before.</source>
+            <translation>δ&lt;sub&gt;{j}&lt;/sub&gt; = 이 층의 ∂l/∂z&lt;sub&gt;{j}&lt;/sub&gt;, a&lt;sub&gt;{i}&lt;/sub&gt; = 이전 층 뉴런 {i}의 출력.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Banner</name>
+        <message>
+            <source>Hide this message</source>
+            <translation>이 메시지 숨기기</translation>
         </message>
     </context>
     <context>
@@ -439,6 +583,37 @@
         <message>
             <source>Comparison stopped after {0} of {1} runs.</source>
             <translation>실행 {1}번 중 {0}번 후 비교를 멈췄습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfusionPanel</name>
+        <message>
+            <source>Confusion matrix</source>
+            <translation>혼동 행렬</translation>
+        </message>
+        <message>
+            <source>The confusion matrix is for classification datasets.</source>
+            <translation>혼동 행렬은 분류 데이터셋에서만 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>On the validation split: rows = true class, columns = predicted class.</source>
+            <translation>검증 데이터 기준: 행 = 실제 클래스, 열 = 예측 클래스.</translation>
+        </message>
+        <message>
+            <source>On the training set (no validation split): rows = true class, columns = predicted class.</source>
+            <translation>훈련 데이터 기준(검증 데이터 없음): 행 = 실제 클래스, 열 = 예측 클래스.</translation>
+        </message>
+        <message>
+            <source>true {name}</source>
+            <translation>실제 {name}</translation>
+        </message>
+        <message>
+            <source>pred {name}</source>
+            <translation>예측 {name}</translation>
+        </message>
+        <message>
+            <source>Accuracy {accuracy:.1%} on {total} samples.</source>
+            <translation>샘플 {total}개에 대한 정확도 {accuracy:.1%}.</translation>
         </message>
     </context>
     <context>
@@ -978,6 +1153,45 @@
         <message>
             <source>missing</source>
             <translation>결측</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionPanel</name>
+        <message>
+            <source>Decision boundary</source>
+            <translation>결정 경계</translation>
+        </message>
+        <message>
+            <source>train</source>
+            <translation>훈련</translation>
+        </message>
+        <message>
+            <source>validation</source>
+            <translation>검증</translation>
+        </message>
+        <message>
+            <source>The decision view needs a dataset with exactly 2 input features.</source>
+            <translation>결정 경계 보기는 입력 특성이 정확히 2개인 데이터셋에서만 쓸 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Model output over the input plane (colour = class probabilities). Circles: training points, triangles: validation points.</source>
+            <translation>입력 평면 위의 모델 출력입니다(색 = 클래스 확률). 원: 훈련 데이터, 삼각형: 검증 데이터.</translation>
+        </message>
+        <message>
+            <source>Model output over the input plane (regression surface). Circles: training points, triangles: validation points.</source>
+            <translation>입력 평면 위의 모델 출력입니다(회귀 곡면). 원: 훈련 데이터, 삼각형: 검증 데이터.</translation>
+        </message>
+        <message>
+            <source>output</source>
+            <translation>출력</translation>
+        </message>
+        <message>
+            <source>The model output (decision boundary / surface)</source>
+            <translation>모델 출력 (결정 경계 / 곡면)</translation>
+        </message>
+        <message>
+            <source>Layer {layer} ({kind}), neuron {neuron}: its output over the input plane</source>
+            <translation>{layer}번 층({kind})의 뉴런 {neuron}: 입력 평면 위에서의 출력</translation>
         </message>
     </context>
     <context>
@@ -1575,6 +1789,117 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         </message>
     </context>
     <context>
+        <name>LossPanel</name>
+        <message>
+            <source>Loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <source>train loss</source>
+            <translation>훈련 손실</translation>
+        </message>
+        <message>
+            <source>validation loss</source>
+            <translation>검증 손실</translation>
+        </message>
+        <message>
+            <source>Log scale</source>
+            <translation>로그 눈금</translation>
+        </message>
+        <message>
+            <source>Per iteration</source>
+            <translation>반복마다</translation>
+        </message>
+        <message>
+            <source>Show the loss of every mini-batch as a thin light curve</source>
+            <translation>미니배치마다의 손실을 얇고 옅은 곡선으로 보여 줍니다</translation>
+        </message>
+        <message>
+            <source>Keep this run</source>
+            <translation>이번 실행 보관</translation>
+        </message>
+        <message>
+            <source>Keep this run's curves to compare them with the next runs</source>
+            <translation>이번 실행의 곡선을 보관해 두고 다음 실행과 비교합니다</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>보관한 실행</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>내보내기</translation>
+        </message>
+        <message>
+            <source>Export PNG…</source>
+            <translation>PNG로 내보내기…</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>CSV로 내보내기…</translation>
+        </message>
+        <message>
+            <source>val loss</source>
+            <translation>검증 손실</translation>
+        </message>
+        <message>
+            <source>best epoch {epoch}</source>
+            <translation>가장 좋은 에포크 {epoch}</translation>
+        </message>
+        <message>
+            <source>stopped: diverged</source>
+            <translation>중지: 발산</translation>
+        </message>
+        <message>
+            <source>early stop</source>
+            <translation>조기 종료</translation>
+        </message>
+        <message>
+            <source>weights of epoch {epoch} restored</source>
+            <translation>에포크 {epoch}의 가중치로 되돌림</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>이름:</translation>
+        </message>
+        <message>
+            <source>Run {n}</source>
+            <translation>실행 {n}</translation>
+        </message>
+        <message>
+            <source>No kept runs</source>
+            <translation>보관한 실행 없음</translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation>이름 바꾸기…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>삭제</translation>
+        </message>
+        <message>
+            <source>Rename run</source>
+            <translation>실행 이름 바꾸기</translation>
+        </message>
+        <message>
+            <source>Export loss plot</source>
+            <translation>손실 그래프 내보내기</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG 이미지 (*.png)</translation>
+        </message>
+        <message>
+            <source>Export history</source>
+            <translation>학습 기록 내보내기</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;File</source>
@@ -1772,6 +2097,25 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;Build, train and see small neural networks.&lt;/p&gt;</source>
             <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;작은 신경망을 만들고, 학습시키고, 눈으로 확인하세요.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetricPanel</name>
+        <message>
+            <source>Metric</source>
+            <translation>평가 지표</translation>
+        </message>
+        <message>
+            <source>train</source>
+            <translation>훈련</translation>
+        </message>
+        <message>
+            <source>validation</source>
+            <translation>검증</translation>
+        </message>
+        <message>
+            <source>val {metric}</source>
+            <translation>검증 {metric}</translation>
         </message>
     </context>
     <context>
@@ -2346,6 +2690,264 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>set</source>
             <translation>구분</translation>
+        </message>
+    </context>
+    <context>
+        <name>SamplePicker</name>
+        <message>
+            <source>Sample</source>
+            <translation>샘플</translation>
+        </message>
+        <message>
+            <source>Previous sample</source>
+            <translation>이전 샘플</translation>
+        </message>
+        <message>
+            <source>The sample whose activations the canvas shows</source>
+            <translation>캔버스에 활성값을 보여 줄 샘플</translation>
+        </message>
+        <message>
+            <source>Next sample</source>
+            <translation>다음 샘플</translation>
+        </message>
+        <message>
+            <source>A random sample</source>
+            <translation>무작위 샘플</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingController</name>
+        <message>
+            <source>Ready</source>
+            <extracomment>English text of :meth:`TrainingController.diverge_hint` (shown translated) share of the GUI thread's time the live updates may take (the rest is left to the worker: both need the GIL). The next message is granted only after the last one was handled *and painted*, plus a pause sized to keep to this share. ... but never wait longer than this (ms) for the next one (a first paint can be slow) the history (epochs and/or per-iteration loss) changed new status text (str) for the toolbar label (value, maximum) for the progress bar a new :class:`~nnstudio.ui.training.probes.Snapshot` for the live views a one-batch step finished: :class:`~nnstudio.ui.training.worker.StepInfo` kept runs changed a message for the status bar</extracomment>
+            <translation>준비됨</translation>
+        </message>
+        <message>
+            <source>No dataset: {reason}</source>
+            <translation>데이터셋 없음: {reason}</translation>
+        </message>
+        <message>
+            <source>choose a dataset first.</source>
+            <translation>먼저 데이터셋을 고르세요.</translation>
+        </message>
+        <message>
+            <source>Fix the problems first: {problem}</source>
+            <translation>먼저 문제를 해결하세요: {problem}</translation>
+        </message>
+        <message>
+            <source>see the Problems panel</source>
+            <translation>문제 패널을 확인하세요</translation>
+        </message>
+        <message>
+            <source>Pausing…</source>
+            <translation>일시 정지하는 중…</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>멈추는 중…</translation>
+        </message>
+        <message>
+            <source>Reset weights</source>
+            <translation>가중치 다시 초기화</translation>
+        </message>
+        <message>
+            <source>The data could not be prepared for training.</source>
+            <translation>학습에 쓸 데이터를 준비하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The model could not be built: {error}</source>
+            <translation>모델을 만들 수 없습니다: {error}</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>시작하는 중…</translation>
+        </message>
+        <message>
+            <source>epoch {epoch} / {total}</source>
+            <translation>에포크 {epoch} / {total}</translation>
+        </message>
+        <message>
+            <source>iteration {iteration} / {total}</source>
+            <translation>반복 {iteration} / {total}</translation>
+        </message>
+        <message>
+            <source>loss {loss:.4g}</source>
+            <translation>손실 {loss:.4g}</translation>
+        </message>
+        <message>
+            <source>{rate:,.0f} samples/s</source>
+            <translation>초당 샘플 {rate:,.0f}개</translation>
+        </message>
+        <message>
+            <source>{time} elapsed</source>
+            <translation>{time} 경과</translation>
+        </message>
+        <message>
+            <source>{time} left</source>
+            <translation>{time} 남음</translation>
+        </message>
+        <message>
+            <source>Paused at epoch {epoch}, iteration {iteration}.</source>
+            <translation>에포크 {epoch}, 반복 {iteration}에서 일시 정지했습니다.</translation>
+        </message>
+        <message>
+            <source>Train (paused)</source>
+            <translation>학습 (일시 정지)</translation>
+        </message>
+        <message>
+            <source>Training diverged: the loss became NaN or infinite at epoch {epoch}, iteration {iteration}.</source>
+            <translation>학습이 발산했습니다: 에포크 {epoch}, 반복 {iteration}에서 손실이 NaN 또는 무한대가 되었습니다.</translation>
+        </message>
+        <message>
+            <source>Training failed: {error}</source>
+            <translation>학습에 실패했습니다: {error}</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>학습</translation>
+        </message>
+        <message>
+            <source>Done: {epochs} epochs, {iterations} iterations ({reason}).</source>
+            <translation>완료: 에포크 {epochs}번, 반복 {iterations}번 ({reason}).</translation>
+        </message>
+        <message>
+            <source>Done: {epochs} epochs, {iterations} iterations.</source>
+            <translation>완료: 에포크 {epochs}번, 반복 {iterations}번.</translation>
+        </message>
+        <message>
+            <source>This usually means the learning rate is too high, the inputs are not scaled (turn on standardization), or the loss does not fit the output layer (e.g. cross-entropy on a linear output).</source>
+            <translation>보통 학습률이 너무 높거나, 입력의 크기를 맞추지 않았거나(표준화를 켜세요), 손실 함수가 출력층과 맞지 않을 때(예: linear 출력에 교차 엔트로피) 생깁니다.</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>사용자가 멈춤</translation>
+        </message>
+        <message>
+            <source>early stopping</source>
+            <translation>조기 종료</translation>
+        </message>
+        <message>
+            <source>diverged</source>
+            <translation>발산</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>오류</translation>
+        </message>
+        <message>
+            <source>Nothing to keep yet: train first.</source>
+            <translation>아직 보관할 것이 없습니다. 먼저 학습시키세요.</translation>
+        </message>
+        <message>
+            <source>Run {n}</source>
+            <translation>실행 {n}</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>실행</translation>
+        </message>
+        <message>
+            <source>Keep run '{name}'</source>
+            <translation>실행 '{name}' 보관</translation>
+        </message>
+        <message>
+            <source>Remove run</source>
+            <translation>실행 삭제</translation>
+        </message>
+        <message>
+            <source>Rename run</source>
+            <translation>실행 이름 바꾸기</translation>
+        </message>
+        <message>
+            <source>The project cannot be changed now.</source>
+            <translation>지금은 프로젝트를 바꿀 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Ready: {epochs} epochs trained.</source>
+            <translation>준비됨: {epochs} 에포크까지 학습했습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainToolbar</name>
+        <message>
+            <source>Train</source>
+            <translation>학습</translation>
+        </message>
+        <message>
+            <source>Train the network (Space: train / pause)</source>
+            <translation>신경망을 학습시킵니다 (Space: 학습 / 일시 정지)</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>한 단계</translation>
+        </message>
+        <message>
+            <source>Train one mini-batch or one epoch, then pause (F10)</source>
+            <translation>미니배치 하나 또는 에포크 하나만 학습하고 일시 정지합니다 (F10)</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>중지</translation>
+        </message>
+        <message>
+            <source>Stop training</source>
+            <translation>학습 중지</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>초기화</translation>
+        </message>
+        <message>
+            <source>Re-initialize the weights with the project's seed (undoable)</source>
+            <translation>프로젝트의 시드로 가중치를 다시 초기화합니다 (실행 취소 가능)</translation>
+        </message>
+        <message>
+            <source>one batch</source>
+            <translation>배치 하나</translation>
+        </message>
+        <message>
+            <source>one epoch</source>
+            <translation>에포크 하나</translation>
+        </message>
+        <message>
+            <source>What Step trains: one mini-batch (iteration) or one whole epoch</source>
+            <translation>'한 단계'로 학습할 양: 미니배치 하나(반복 1번) 또는 에포크 전체</translation>
+        </message>
+        <message>
+            <source>Training…</source>
+            <translation>학습 중…</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>일시 정지</translation>
+        </message>
+        <message>
+            <source>Pause training (Space)</source>
+            <translation>학습 일시 정지 (Space)</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>계속</translation>
+        </message>
+        <message>
+            <source>Resume training (Space)</source>
+            <translation>학습 계속 (Space)</translation>
+        </message>
+        <message>
+            <source>&amp;Train</source>
+            <translation>학습(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Step size</source>
+            <translation>한 단계의 크기</translation>
+        </message>
+        <message>
+            <source>One batch</source>
+            <translation>배치 하나</translation>
+        </message>
+        <message>
+            <source>One epoch</source>
+            <translation>에포크 하나</translation>
         </message>
     </context>
 </TS>

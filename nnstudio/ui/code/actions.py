@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnstudio import export as ex
 from nnstudio.export.names import safe_identifier
+from nnstudio.ui.i18n import tr_problem
 
 #: format -> (action objectName, default file suffix)
 FORMATS = {
@@ -106,7 +107,7 @@ class CodeActions(QObject):
                 if dataset is None:
                     raise ex.ExportError(self.tr("The dataset could not be loaded: {reason}").format(
                         reason=getattr(self.state, "dataset_error", "") or "?"))
-                errors = [p.message for p in self.state.problems if p.is_error]
+                errors = [tr_problem(p) for p in self.state.problems if p.is_error]
                 if errors and fmt != "keras-json":
                     raise ex.ExportError(self.tr("Fix these problems first:") + "\n• " + "\n• ".join(errors))
                 if fmt == "keras-json":

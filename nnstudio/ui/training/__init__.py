@@ -12,7 +12,7 @@ Modules: :mod:`.worker` (QThread worker), :mod:`.controller`, :mod:`.probes`
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from nnstudio.ui.training.controller import TrainingController
 
@@ -50,13 +50,17 @@ def install(window) -> TrainingController:
     window.training_views = {"loss_plot": loss, "metric_plot": metric, "activations": acts,
                              "decision": decision, "backprop": backprop, "confusion": confusion}
     area = Qt.BottomDockWidgetArea
-    d_loss = window.add_dock(loss, "loss_plot", "Loss", area)
-    window.add_dock(metric, "metric_plot", "Metric", area, tabify_with=None)
-    d_acts = window.add_dock(acts, "activations", "Activations", Qt.RightDockWidgetArea)
-    d_dec = window.add_dock(decision, "decision", "Decision boundary", Qt.RightDockWidgetArea, tabify_with="activations")
-    window.add_dock(backprop, "backprop", "Backprop step", area, tabify_with="loss_plot")
-    d_conf = window.add_dock(confusion, "confusion", "Confusion matrix", Qt.RightDockWidgetArea,
-                             tabify_with="activations")
+    d_loss = window.add_dock(loss, "loss_plot", QCoreApplication.translate("LossPanel", "Loss"), area)
+    window.add_dock(metric, "metric_plot", QCoreApplication.translate("MetricPanel", "Metric"), area,
+                    tabify_with=None)
+    d_acts = window.add_dock(acts, "activations", QCoreApplication.translate("ActivationsPanel", "Activations"),
+                             Qt.RightDockWidgetArea)
+    d_dec = window.add_dock(decision, "decision", QCoreApplication.translate("DecisionPanel", "Decision boundary"),
+                            Qt.RightDockWidgetArea, tabify_with="activations")
+    window.add_dock(backprop, "backprop", QCoreApplication.translate("BackpropPanel", "Backprop step"), area,
+                    tabify_with="loss_plot")
+    d_conf = window.add_dock(confusion, "confusion", QCoreApplication.translate("ConfusionPanel", "Confusion matrix"),
+                             Qt.RightDockWidgetArea, tabify_with="activations")
     # Compute the optional live views only while someone can see them.
     for dock, key in ((d_acts, "heat"), (d_dec, "grid"), (d_conf, "confusion")):
         if dock is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 ROW_HEIGHT = 150
@@ -22,15 +23,15 @@ class _LayerRow:
     def __init__(self, view: pg.GraphicsLayoutWidget, row: int, title: str) -> None:
         self.title = view.addLabel(title, row=2 * row, col=0, colspan=2, justify="left")
         self.plot = view.addPlot(row=2 * row + 1, col=0)
-        self.plot.setLabel("bottom", "sample")
-        self.plot.setLabel("left", "neuron")
+        self.plot.setLabel("bottom", QCoreApplication.translate("ActivationsPanel", "sample"))
+        self.plot.setLabel("left", QCoreApplication.translate("ActivationsPanel", "neuron"))
         self.plot.setMouseEnabled(x=False, y=False)
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
         self.bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get(CMAP), interactive=False, width=12)
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.hist_plot = view.addPlot(row=2 * row + 1, col=1)
-        self.hist_plot.setLabel("bottom", "activation")
+        self.hist_plot.setLabel("bottom", QCoreApplication.translate("ActivationsPanel", "activation"))
         self.hist_plot.setMaximumWidth(220)
         self.hist_plot.setMouseEnabled(x=False, y=False)
         self.hist_plot.hideAxis("left")
@@ -95,7 +96,7 @@ class ActivationsPanel(QWidget):
         act = spec.params.get("activation")
         title = f"<b>{index}: {spec.name or spec.type}</b>" + (f" ({act})" if act else "")
         if dead is not None:
-            title += f" — {dead * 100:.0f}% dead ReLU units"
+            title += " — " + self.tr("{percent:.0f}% dead ReLU units").format(percent=dead * 100)
         return title
 
     def _rebuild(self, layers: list[int]) -> None:
@@ -123,10 +124,11 @@ class ActivationsPanel(QWidget):
                 dead_all.append((i, dead))
             row.set_title(self._layer_title(i, dead))
         n = snap.heat[layers[0]].shape[0] if layers else 0
-        text = f"{n} training samples (sorted by class) × neurons."
+        text = self.tr("{n} training samples (sorted by class) × neurons.").format(n=n)
         if dead_all:
-            text += " Dead ReLU units (0 for every training sample): " + ", ".join(
-                f"layer {i}: {d * 100:.0f}%" for i, d in dead_all)
+            layer_text = self.tr("layer {layer}: {percent:.0f}%")
+            text += " " + self.tr("Dead ReLU units (0 for every training sample):") + " " + ", ".join(
+                layer_text.format(layer=i, percent=d * 100) for i, d in dead_all)
         if text != self.info.text():  # a new text re-lays out the dock: only when it changes
             self.info.setText(text)
 

@@ -67,23 +67,24 @@ class BackpropPanel(QWidget):
         self.setObjectName("backpropPanel")
         self.controller = controller
         self.state = controller.state
-        self.info = QLabel("Press Step (one batch, F10) to see the gradients of one training step.", self)
+        self.info = QLabel(self.tr("Press Step (one batch, F10) to see the gradients of one training step."), self)
         self.info.setObjectName("backpropInfo")
         self.info.setWordWrap(True)
-        self.grad_plot = self._bar_plot("gradientPlot", "gradient norm ‖∂L/∂w‖")
-        self.update_plot = self._bar_plot("updatePlot", "update norm ‖Δw‖")
-        self.kernel_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#1f77b4", name="weights")
-        self.bias_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#ff7f0e", name="biases")
+        self.grad_plot = self._bar_plot("gradientPlot", self.tr("gradient norm ‖∂L/∂w‖"))
+        self.update_plot = self._bar_plot("updatePlot", self.tr("update norm ‖Δw‖"))
+        weights_text, biases_text = self.tr("weights"), self.tr("biases")
+        self.kernel_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#1f77b4", name=weights_text)
+        self.bias_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#ff7f0e", name=biases_text)
         self.kernel_upd = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#1f77b4")
         self.bias_upd = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#ff7f0e")
         self.grad_plot.addItem(self.kernel_bars)
         self.grad_plot.addItem(self.bias_bars)
         leg = self.grad_plot.addLegend(offset=(-5, 5))
-        leg.addItem(self.kernel_bars, "weights")
-        leg.addItem(self.bias_bars, "biases")
+        leg.addItem(self.kernel_bars, weights_text)
+        leg.addItem(self.bias_bars, biases_text)
         self.update_plot.addItem(self.kernel_upd)
         self.update_plot.addItem(self.bias_upd)
-        self.detail = QLabel("Click a weight line on the canvas to see ∂L/∂w as δ · a.", self)
+        self.detail = QLabel(self.tr("Click a weight line on the canvas to see ∂L/∂w as δ · a."), self)
         self.detail.setObjectName("weightDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(pg.QtCore.Qt.RichText)
@@ -122,7 +123,7 @@ class BackpropPanel(QWidget):
         self._model = None
         for bars in (self.kernel_bars, self.bias_bars, self.kernel_upd, self.bias_upd):
             bars.setOpts(x=[], height=[])
-        self.info.setText("Press Step (one batch, F10) to see the gradients of one training step.")
+        self.info.setText(self.tr("Press Step (one batch, F10) to see the gradients of one training step."))
 
     def show_step(self, step) -> None:
         """Show a :class:`~nnstudio.ui.training.worker.StepInfo`."""
@@ -144,11 +145,14 @@ class BackpropPanel(QWidget):
         self.bias_bars.setOpts(x=x + 0.2, height=self.bias_norms)
         self.kernel_upd.setOpts(x=x - 0.2, height=self.kernel_update_norms)
         self.bias_upd.setOpts(x=x + 0.2, height=self.bias_update_norms)
-        ticks = [[(float(i), f"layer {layer}") for i, layer in enumerate(self.layers)]]
+        tick = self.tr("layer {layer}")
+        ticks = [[(float(i), tick.format(layer=layer)) for i, layer in enumerate(self.layers)]]
         for plot in (self.grad_plot, self.update_plot):
             plot.getAxis("bottom").setTicks(ticks)
-        self.info.setText(f"Iteration {step.iteration} (epoch {step.epoch + 1}, batch {step.batch + 1}): "
-                          f"loss {step.loss:.5g} on a batch of {len(step.batch_indices)} samples.")
+        self.info.setText(self.tr("Iteration {iteration} (epoch {epoch}, batch {batch}): loss {loss:.5g} on a batch "
+                                  "of {n} samples.").format(iteration=step.iteration, epoch=step.epoch + 1,
+                                                            batch=step.batch + 1, loss=step.loss,
+                                                            n=len(step.batch_indices)))
         if self.selected is not None:
             self.select_weight(*self.selected)
 
@@ -166,30 +170,37 @@ class BackpropPanel(QWidget):
         self.selected = (int(layer), int(i), int(j))
         slots = weight_slots(self.state.project)
         if self.step is None:
-            self.detail.setText(f"Weight {i} → {j} of layer {layer} selected. Press Step (one batch) to see "
-                                "its gradient.")
+            self.detail.setText(self.tr("Weight {i} → {j} of layer {layer} selected. Press Step (one batch) to see "
+                                        "its gradient.").format(i=i, j=j, layer=layer))
             return
         if layer not in slots:
-            self.detail.setText(f"Layer {layer} has no weights.")
+            self.detail.setText(self.tr("Layer {layer} has no weights.").format(layer=layer))
             return
         try:
             model = self._step_model()
             c = chain_rule(model, self.step, layer, i, j, slots)
         except Exception as exc:  # shapes changed since the step, etc.
-            self.detail.setText(html.escape(f"Cannot explain this weight: {exc}"))
+            self.detail.setText(html.escape(self.tr("Cannot explain this weight: {error}").format(error=exc)))
             self.chain = None
             return
         self.chain = c
         rows = "".join(
             f"<tr><td>{s}</td><td>{c['a'][s]:.5g}</td><td>{c['delta'][s]:.5g}</td><td>{c['product'][s]:.5g}</td></tr>"
             for s in range(min(c["n"], MAX_ROWS)))
-        more = f"<tr><td colspan=4>… {c['n'] - MAX_ROWS} more samples</td></tr>" if c["n"] > MAX_ROWS else ""
-        reg = (f"<br>+ regularization term {c['reg_term']:.5g}" if abs(c["reg_term"]) > 1e-7 * (1 + abs(c["grad"]))
-               else "")
+        more = ("<tr><td colspan=4>" + self.tr("… {n} more samples").format(n=c["n"] - MAX_ROWS) + "</td></tr>"
+                if c["n"] > MAX_ROWS else "")
+        reg = ("<br>+ " + self.tr("regularization term {value:.5g}").format(value=c["reg_term"])
+               if abs(c["reg_term"]) > 1e-7 * (1 + abs(c["grad"])) else "")
+        sample_header = self.tr("sample")
         self.detail.setText(
-            f"<b>w<sub>{i}→{j}</sub> of layer {layer}</b> = {c['weight']:.6g} (before the step)<br>"
+            self.tr("<b>w<sub>{i}→{j}</sub> of layer {layer}</b> = {weight:.6g} (before the step)").format(
+                i=i, j=j, layer=layer, weight=c["weight"]) + "<br>"
             f"∂L/∂w = (1/N) Σ<sub>n</sub> δ<sub>{j}</sub>[n] · a<sub>{i}</sub>[n] = <b>{c['data_term']:.6g}</b>"
-            f" (N = {c['n']}){reg}<br>engine gradient: <b>{c['grad']:.6g}</b>; update applied Δw = "
-            f"{c['update']:.6g}<br>δ<sub>{j}</sub> = ∂l/∂z<sub>{j}</sub> of this layer, a<sub>{i}</sub> = output "
-            f"of neuron {i} of the layer before.<table border=1 cellspacing=0 cellpadding=2>"
-            f"<tr><th>sample</th><th>a<sub>{i}</sub></th><th>δ<sub>{j}</sub></th><th>δ·a</th></tr>{rows}{more}</table>")
+            f" (N = {c['n']}){reg}<br>"
+            + self.tr("engine gradient: <b>{grad:.6g}</b>; update applied Δw = {update:.6g}").format(
+                grad=c["grad"], update=c["update"]) + "<br>"
+            + self.tr("δ<sub>{j}</sub> = ∂l/∂z<sub>{j}</sub> of this layer, a<sub>{i}</sub> = output of neuron {i} "
+                      "of the layer before.").format(i=i, j=j)
+            + "<table border=1 cellspacing=0 cellpadding=2>"
+            f"<tr><th>{sample_header}</th><th>a<sub>{i}</sub></th><th>δ<sub>{j}</sub></th><th>δ·a</th></tr>"
+            f"{rows}{more}</table>")

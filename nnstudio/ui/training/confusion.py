@@ -42,14 +42,17 @@ class ConfusionPanel(QWidget):
     def _describe(self) -> None:
         ds = self.state.dataset
         if ds is None or ds.task == "regression":
-            self.info.setText("The confusion matrix is for classification datasets.")
+            self.info.setText(self.tr("The confusion matrix is for classification datasets."))
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
             self.matrix = None
             return
         split = float(self.state.project.training.get("validation_split") or 0.0)
-        self.info.setText(f"On the {'validation split' if split > 0 else 'training set (no validation split)'}: "
-                          "rows = true class, columns = predicted class.")
+        if split > 0:
+            self.info.setText(self.tr("On the validation split: rows = true class, columns = predicted class."))
+        else:
+            self.info.setText(self.tr("On the training set (no validation split): rows = true class, "
+                                      "columns = predicted class."))
 
     def update_snapshot(self, snap) -> None:
         if snap is None or snap.confusion is None:
@@ -64,8 +67,9 @@ class ConfusionPanel(QWidget):
         if self.table.rowCount() != k:
             self.table.setRowCount(k)
             self.table.setColumnCount(k)
-            self.table.setVerticalHeaderLabels([f"true {n}" for n in names])
-            self.table.setHorizontalHeaderLabels([f"pred {n}" for n in names])
+            true_text, pred_text = self.tr("true {name}"), self.tr("pred {name}")
+            self.table.setVerticalHeaderLabels([true_text.format(name=n) for n in names])
+            self.table.setHorizontalHeaderLabels([pred_text.format(name=n) for n in names])
         row_sums = np.maximum(m.sum(axis=1), 1)
         for t in range(k):
             for p in range(k):
@@ -81,4 +85,5 @@ class ConfusionPanel(QWidget):
         total = int(m.sum())
         acc = float(np.trace(m)) / total if total else 0.0
         self._describe()
-        self.info.setText(self.info.text() + f" Accuracy {acc:.1%} on {total} samples.")
+        self.info.setText(self.info.text() + " "
+                          + self.tr("Accuracy {accuracy:.1%} on {total} samples.").format(accuracy=acc, total=total))

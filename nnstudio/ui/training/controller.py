@@ -15,12 +15,14 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 
+from nnstudio.ui.i18n import tr_problem
 from nnstudio.ui.state import IDLE, PAUSED, RUNNING
 from nnstudio.ui.training import runs as runlib
 from nnstudio.ui.training.persist import StateMixin
 from nnstudio.ui.training.probes import compute_snapshot, make_probes
 from nnstudio.ui.training.worker import Job, TrainWorker, keep_alive, register_thread
 
+#: English text of :meth:`TrainingController.diverge_hint` (shown translated)
 DIVERGE_HINT = (
     "This usually means the learning rate is too high, the inputs are not scaled "
     "(turn on standardization), or the loss does not fit the output layer "
@@ -73,7 +75,7 @@ class TrainingController(StateMixin, QObject):
         self.runs: list[dict] = []
         self.snapshot = None
         self.last_step = None
-        self.status_text = "Ready"
+        self.status_text = self.tr("Ready")
         self.divergence_message = ""
         self.want = {"heat": True, "grid": True, "confusion": True}
         self._thread: QThread | None = None
@@ -111,10 +113,13 @@ class TrainingController(StateMixin, QObject):
     def train_blocked_reason(self) -> str | None:
         """Why Train is disabled now (None if it is not)."""
         if self.state.dataset is None:
-            return "No dataset: " + (self.state.dataset_error or "choose a dataset first.")
+            return self.tr("No dataset: {reason}").format(
+                reason=self.state.dataset_error or self.tr("choose a dataset first."))
         if self.state.has_errors():
             first = next((p for p in self.state.problems if p.is_error), None)
-            return "Fix the problems first: " + (getattr(first, "message", "") or "see the Problems panel")
+            text = tr_problem(first) if getattr(first, "message", "") else ""
+            return self.tr("Fix the problems first: {problem}").format(
+                problem=text or self.tr("see the Problems panel"))
         return None
 
     # -- commands -----------------------------------------------------------------------
@@ -136,7 +141,7 @@ class TrainingController(StateMixin, QObject):
     def pause(self) -> None:
         if self._worker is not None and self.is_running():
             self._worker.request_pause()
-            self._set_status("Pausing…")
+            self._set_status(self.tr("Pausing…"))
 
     def resume(self) -> bool:
         if self._worker is None or not self.is_paused():
@@ -172,7 +177,7 @@ class TrainingController(StateMixin, QObject):
     def stop(self) -> None:
         if self._worker is not None:
             self._worker.request_stop()
-            self._set_status("Stopping…")
+            self._set_status(self.tr("Stopping…"))
 
     def reset(self) -> bool:
         """Re-initialize the weights with the project's seed (one undoable edit)."""
@@ -180,7 +185,7 @@ class TrainingController(StateMixin, QObject):
             self.shutdown(3000, save=False)
         runs = copy.deepcopy(self.runs)
         new = {"weights": [], "history": {}, "epochs_trained": 0, "iterations": 0, "runs": runs} if runs else None
-        ok = self._push_state(new, "Reset weights")
+        ok = self._push_state(new, self.tr("Reset weights"))
         self.divergence_message = ""
         return ok
 
@@ -278,12 +283,12 @@ class TrainingController(StateMixin, QObject):
         project = self.state.project
         prepared = self._prepared()
         if prepared is None:
-            self.message.emit("The data could not be prepared for training.")
+            self.message.emit(self.tr("The data could not be prepared for training."))
             return False
         try:
             model = build_model(project, self.state.dataset)
         except Exception as exc:
-            self.message.emit(f"The model could not be built: {exc}")
+            self.message.emit(self.tr("The model could not be built: {error}").format(error=exc))
             return False
         model.iterations = self.iterations
         if self._probes is None:
@@ -320,7 +325,7 @@ class TrainingController(StateMixin, QObject):
         self._thread, self._worker = thread, worker
         register_thread(thread)
         self.state.set_training_state(RUNNING)
-        self._set_status("Starting…")
+        self._set_status(self.tr("Starting…"))
         thread.start()
         self.started.emit()
         return True
@@ -360,13 +365,17 @@ class TrainingController(StateMixin, QObject):
         self.progressChanged.emit(done, total)
         sps = p.samples / p.elapsed if p.elapsed > 0 else 0.0
         remaining = (total - done) * (p.elapsed / done) if done else 0.0
-        parts = [f"epoch {min(p.epoch + 1, self._run_target)} / {self._run_target}",
-                 f"iteration {p.batch} / {p.batches}", f"loss {p.loss:.4g}"]
+        parts = [self.tr("epoch {epoch} / {total}").format(epoch=min(p.epoch + 1, self._run_target),
+                                                           total=self._run_target),
+                 self.tr("iteration {iteration} / {total}").format(iteration=p.batch, total=p.batches),
+                 self.tr("loss {loss:.4g}").format(loss=p.loss)]
         logs = self._last_epoch_logs
         metric = runlib.metric_key(logs)
         if metric:
-            parts.append(f"{metric} {logs[metric]:.3g}")
-        parts += [f"{sps:,.0f} samples/s", f"{runlib.fmt_time(p.elapsed)} elapsed", f"{runlib.fmt_time(remaining)} left"]
+            parts.append(f"{metric} {logs[metric]:.3g}")  # a Keras History key: not translated
+        parts += [self.tr("{rate:,.0f} samples/s").format(rate=sps),
+                  self.tr("{time} elapsed").format(time=runlib.fmt_time(p.elapsed)),
+                  self.tr("{time} left").format(time=runlib.fmt_time(remaining))]
         self._set_status(" · ".join(parts))
 
     def _on_live(self, snap) -> None:
@@ -389,9 +398,10 @@ class TrainingController(StateMixin, QObject):
             self.last_step = info
             self.state.batchChanged.emit(info.dataset_indices)
             self.stepped.emit(info)
-        self._set_status(f"Paused at epoch {self.epochs_trained}, iteration {self.iterations}. " + self.status_text)
+        self._set_status(self.tr("Paused at epoch {epoch}, iteration {iteration}.").format(
+            epoch=self.epochs_trained, iteration=self.iterations) + " " + self.status_text)
         if self.snapshot is not None:
-            self._push_state(self._state_dict(weights=self.snapshot.weights), "Train (paused)")
+            self._push_state(self._state_dict(weights=self.snapshot.weights), self.tr("Train (paused)"))
 
     def _on_finished(self, result) -> None:
         if self.sender() is not self._worker:
@@ -423,26 +433,43 @@ class TrainingController(StateMixin, QObject):
         self.best_epoch = result.best_epoch
         self.stopped_epoch = result.stopped_epoch
         weights = result.weights if result.stop_reason != "diverged" else result.last_finite_weights
+        diverged_status = ""
         if result.stop_reason == "diverged":
             ep, batch = result.diverged_at or (self.epochs_trained, 0)
-            msg = (f"Training diverged: the loss became NaN or infinite at epoch {ep + 1}, iteration {batch + 1}. "
-                   + DIVERGE_HINT)
-            self.divergence_message = msg
+            diverged_status = self.tr("Training diverged: the loss became NaN or infinite at epoch {epoch}, "
+                                      "iteration {iteration}.").format(epoch=ep + 1, iteration=batch + 1)
+            self.divergence_message = diverged_status + " " + self.diverge_hint()
         if result.stop_reason == "error":
-            self.message.emit(f"Training failed: {result.error}")
+            self.message.emit(self.tr("Training failed: {error}").format(error=result.error))
         if weights:
-            self._push_state(self._state_dict(weights=weights), "Train")
+            self._push_state(self._state_dict(weights=weights), self.tr("Train"))
         self.historyChanged.emit()
         restart, self._restart = self._restart, False
         if result.stop_reason == "diverged":
-            self._set_status(self.divergence_message.split(". ")[0] + ".")
+            self._set_status(diverged_status)
             self.diverged.emit(self.divergence_message)
+        elif result.stop_reason:
+            self._set_status(self.tr("Done: {epochs} epochs, {iterations} iterations ({reason}).").format(
+                epochs=self.epochs_trained, iterations=self.iterations,
+                reason=self.stop_reason_text(result.stop_reason)))
         else:
-            self._set_status(f"Done: {self.epochs_trained} epochs, {self.iterations} iterations"
-                             + (f" ({result.stop_reason.replace('_', ' ')})" if result.stop_reason else "") + ".")
+            self._set_status(self.tr("Done: {epochs} epochs, {iterations} iterations.").format(
+                epochs=self.epochs_trained, iterations=self.iterations))
         self.finished.emit(result.stop_reason or "completed")
         if restart:
             self._start(step=restart if isinstance(restart, str) else None)
+
+    def diverge_hint(self) -> str:
+        """:data:`DIVERGE_HINT` in the UI language."""
+        return self.tr("This usually means the learning rate is too high, the inputs are not scaled "
+                       "(turn on standardization), or the loss does not fit the output layer "
+                       "(e.g. cross-entropy on a linear output).")
+
+    def stop_reason_text(self, reason: str) -> str:
+        """A ``stop_reason`` ('user', 'early_stopping', ...) as words for the status text."""
+        words = {"user": self.tr("user"), "early_stopping": self.tr("early stopping"),
+                 "diverged": self.tr("diverged"), "error": self.tr("error")}
+        return words.get(reason, reason.replace("_", " "))
 
     def _set_status(self, text: str) -> None:
         self.status_text = text

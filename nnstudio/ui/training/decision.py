@@ -69,8 +69,8 @@ class DecisionPanel(QWidget):
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.val_points)
         self.plot.addLegend(offset=(5, 5))
-        self.plot.getPlotItem().legend.addItem(self.train_points, "train")
-        self.plot.getPlotItem().legend.addItem(self.val_points, "validation")
+        self.plot.getPlotItem().legend.addItem(self.train_points, self.tr("train"))
+        self.plot.getPlotItem().legend.addItem(self.val_points, self.tr("validation"))
         self.neurons = QListWidget(self)
         self.neurons.setObjectName("neuronResponses")
         self.neurons.setViewMode(QListView.IconMode)
@@ -128,7 +128,7 @@ class DecisionPanel(QWidget):
             self.train_points.setData([], [])
             self.val_points.setData([], [])
             self.image.clear()
-            self.info.setText("The decision view needs a dataset with exactly 2 input features.")
+            self.info.setText(self.tr("The decision view needs a dataset with exactly 2 input features."))
             return
         ds = prepared.dataset
         x = full_x(prepared)
@@ -147,9 +147,12 @@ class DecisionPanel(QWidget):
         names = prepared.dataset.feature_names
         self.plot.setLabel("bottom", names[0])
         self.plot.setLabel("left", names[1])
-        self.info.setText("Model output over the input plane" + (
-            " (colour = class probabilities)" if ds.task != "regression" else " (regression surface)")
-            + ". Circles: training points, triangles: validation points.")
+        if ds.task != "regression":
+            self.info.setText(self.tr("Model output over the input plane (colour = class probabilities). "
+                                      "Circles: training points, triangles: validation points."))
+        else:
+            self.info.setText(self.tr("Model output over the input plane (regression surface). "
+                                      "Circles: training points, triangles: validation points."))
 
     def update_snapshot(self, snap) -> None:
         """Redraw from a :class:`Snapshot` that has grid values."""
@@ -201,17 +204,18 @@ class DecisionPanel(QWidget):
             self._icon_sig = sig
             self.neurons.blockSignals(True)
             self.neurons.clear()
-            out_item = QListWidgetItem("output")
+            out_item = QListWidgetItem(self.tr("output"))
             out_item.setData(Qt.UserRole, None)
-            out_item.setToolTip("The model output (decision boundary / surface)")
+            out_item.setToolTip(self.tr("The model output (decision boundary / surface)"))
             self.neurons.addItem(out_item)
             for i, n in keys:
                 spec = specs[i] if i < len(specs) else None
                 act = spec.params.get("activation", "") if spec is not None else ""
                 item = QListWidgetItem(f"L{i} n{n}")
                 item.setData(Qt.UserRole, (i, n))
-                item.setToolTip(f"Layer {i} ({spec.type if spec else '?'}{', ' + act if act else ''}), neuron {n}: "
-                                "its output over the input plane")
+                kind = f"{spec.type if spec else '?'}{', ' + act if act else ''}"  # Keras names: not translated
+                item.setToolTip(self.tr("Layer {layer} ({kind}), neuron {neuron}: its output over the input plane")
+                                .format(layer=i, kind=kind, neuron=n))
                 self.neurons.addItem(item)
             self.neurons.blockSignals(False)
         for r in range(1, self.neurons.count()):

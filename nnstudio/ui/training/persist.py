@@ -11,27 +11,35 @@ from __future__ import annotations
 import copy
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from nnstudio.ui.training import runs as runlib
 
 
 class StateMixin:
-    """Runs and project-state persistence for the controller (GUI thread)."""
+    """Runs and project-state persistence for the controller (GUI thread).
+
+    Texts are translated in the ``"TrainingController"`` context (the class these methods run in).
+    """
     # -- runs -------------------------------------------------------------------------------
     def keep_run(self, name: str | None = None) -> bool:
         """Store the current history as a named run for comparison."""
         if not self.history.get("loss"):
-            self.message.emit("Nothing to keep yet: train first.")
+            self.message.emit(QCoreApplication.translate("TrainingController", "Nothing to keep yet: train first."))
             return False
-        name = name or f"Run {len(self.runs) + 1}"
-        new_runs = runlib.add_run(self.runs, name, self.history)
-        return self._push_state(self._state_dict(runs=new_runs), f"Keep run '{name}'")
+        name = name or QCoreApplication.translate("TrainingController", "Run {n}").format(n=len(self.runs) + 1)
+        new_runs = runlib.add_run(self.runs, name, self.history,
+                                  default=QCoreApplication.translate("TrainingController", "Run"))
+        return self._push_state(self._state_dict(runs=new_runs),
+                                QCoreApplication.translate("TrainingController", "Keep run '{name}'").format(name=name))
 
     def remove_run(self, index: int) -> bool:
-        return self._push_state(self._state_dict(runs=runlib.remove_run(self.runs, index)), "Remove run")
+        return self._push_state(self._state_dict(runs=runlib.remove_run(self.runs, index)),
+                                QCoreApplication.translate("TrainingController", "Remove run"))
 
     def rename_run(self, index: int, name: str) -> bool:
-        return self._push_state(self._state_dict(runs=runlib.rename_run(self.runs, index, name)), "Rename run")
+        return self._push_state(self._state_dict(runs=runlib.rename_run(self.runs, index, name)),
+                                QCoreApplication.translate("TrainingController", "Rename run"))
 
     # -- state <-> project -----------------------------------------------------------------------
     def _state_dict(self, weights=None, runs=None) -> dict:
@@ -55,7 +63,8 @@ class StateMixin:
         self._own_edit = True
         try:
             if not self.state.push([("set_state", new_state)], text):
-                self.message.emit(self.state.edit_blocked_reason() or "The project cannot be changed now.")
+                self.message.emit(self.state.edit_blocked_reason() or QCoreApplication.translate(
+                    "TrainingController", "The project cannot be changed now."))
                 return False
             return True
         finally:
@@ -85,7 +94,11 @@ class StateMixin:
         self.runsChanged.emit()
         self.historyChanged.emit()
         self.refresh_probes()
-        self._set_status(f"Ready: {self.epochs_trained} epochs trained." if self.epochs_trained else "Ready")
+        if self.epochs_trained:
+            self._set_status(QCoreApplication.translate("TrainingController", "Ready: {epochs} epochs trained.").format(
+                epochs=self.epochs_trained))
+        else:
+            self._set_status(QCoreApplication.translate("TrainingController", "Ready"))
         self.progressChanged.emit(0, 1)
 
     def _on_document(self, event: str, info: dict) -> None:

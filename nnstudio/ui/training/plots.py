@@ -56,7 +56,7 @@ class Banner(QFrame):
         self.label.setWordWrap(True)
         close = QToolButton(self)
         close.setText("✕")
-        close.setToolTip("Hide this message")
+        close.setToolTip(self.tr("Hide this message"))
         close.clicked.connect(self.hide)
         lay.addWidget(self.label, 1)
         lay.addWidget(close, 0, Qt.AlignTop)
@@ -77,7 +77,7 @@ class _PlotPanel(QWidget):
         self.plot.setObjectName(plot_name)
         self.item = self.plot.getPlotItem()
         self.item.showGrid(x=True, y=True, alpha=0.3)
-        self.item.setLabel("bottom", "epoch")
+        self.item.setLabel("bottom", self.tr("epoch"))
         self.legend = self.item.addLegend(offset=(-10, 10))
         self.run_curves: list = []
         self.toolbar = QHBoxLayout()
@@ -93,6 +93,13 @@ class _PlotPanel(QWidget):
     def _run_series(self, run: dict) -> list[tuple[str, list, bool]]:
         raise NotImplementedError
 
+    def metric_label(self, key: str | None) -> str:
+        """:func:`runs.metric_label` in the UI language (other Keras keys stay as they are)."""
+        words = {"accuracy": self.tr("accuracy"), "mean absolute error": self.tr("mean absolute error"),
+                 "mean squared error": self.tr("mean squared error"), "metric": self.tr("metric")}
+        label = runlib.metric_label(key)
+        return words.get(label, label)
+
     def update_runs(self) -> None:
         """Redraw the kept runs as dashed curves (one legend entry each)."""
         for c in self.run_curves:
@@ -102,7 +109,8 @@ class _PlotPanel(QWidget):
         for i, run in enumerate(self.controller.runs):
             for label, values, val in self._run_series(run):
                 x, y = _xy(values)
-                c = self.item.plot(x, y, pen=_run_pen(i, val), name=f"{run.get('name', '')}: {label}")
+                name = self.tr("{run}: {series}").format(run=run.get("name", ""), series=label)
+                c = self.item.plot(x, y, pen=_run_pen(i, val), name=name)
                 self.run_curves.append(c)
 
     def update_curves(self) -> None:
@@ -117,12 +125,12 @@ class LossPanel(_PlotPanel):
         self.setObjectName("lossPanel")
         self.banner = Banner(self)
         self._layout.insertWidget(0, self.banner)
-        self.item.setLabel("left", "loss")
+        self.item.setLabel("left", self.tr("loss"))
         self.item.setDownsampling(auto=True, mode="peak")
         self.item.setClipToView(True)
         self.iter_curve = self.item.plot([], [], pen=ITER_PEN)
-        self.train_curve = self.item.plot([], [], pen=TRAIN_PEN, name="train loss")
-        self.val_curve = self.item.plot([], [], pen=VAL_PEN, name="validation loss")
+        self.train_curve = self.item.plot([], [], pen=TRAIN_PEN, name=self.tr("train loss"))
+        self.val_curve = self.item.plot([], [], pen=VAL_PEN, name=self.tr("validation loss"))
         self.best_marker = pg.ScatterPlotItem(size=12, symbol="star", brush=pg.mkBrush("#2ca02c"), pen=None)
         self.item.addItem(self.best_marker)
         self.stop_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#d62728", style=Qt.DashLine),
@@ -136,35 +144,35 @@ class LossPanel(_PlotPanel):
         self.update_curves()
 
     def _build_toolbar(self) -> None:
-        self.log_box = QCheckBox("Log scale", self)
+        self.log_box = QCheckBox(self.tr("Log scale"), self)
         self.log_box.setObjectName("lossLogScale")
         self.log_box.toggled.connect(lambda on: self.item.setLogMode(y=on))
-        self.iter_box = QCheckBox("Per iteration", self)
+        self.iter_box = QCheckBox(self.tr("Per iteration"), self)
         self.iter_box.setObjectName("lossShowIterations")
         self.iter_box.setChecked(True)
-        self.iter_box.setToolTip("Show the loss of every mini-batch as a thin light curve")
+        self.iter_box.setToolTip(self.tr("Show the loss of every mini-batch as a thin light curve"))
         self.iter_box.toggled.connect(self.iter_curve.setVisible)
         keep = QToolButton(self)
         keep.setObjectName("keepRunButton")
-        keep.setText("Keep this run")
-        keep.setToolTip("Keep this run's curves to compare them with the next runs")
+        keep.setText(self.tr("Keep this run"))
+        keep.setToolTip(self.tr("Keep this run's curves to compare them with the next runs"))
         keep.clicked.connect(self._ask_keep)
         self.runs_button = QToolButton(self)
         self.runs_button.setObjectName("runsButton")
-        self.runs_button.setText("Runs")
+        self.runs_button.setText(self.tr("Runs"))
         self.runs_button.setPopupMode(QToolButton.InstantPopup)
         self.runs_menu = QMenu(self.runs_button)
         self.runs_menu.aboutToShow.connect(self._fill_runs_menu)
         self.runs_button.setMenu(self.runs_menu)
         export = QToolButton(self)
         export.setObjectName("lossExportButton")
-        export.setText("Export")
+        export.setText(self.tr("Export"))
         export.setPopupMode(QToolButton.InstantPopup)
         menu = QMenu(export)
-        self.export_png_action = QAction("Export PNG…", self)
+        self.export_png_action = QAction(self.tr("Export PNG…"), self)
         self.export_png_action.setObjectName("exportLossPng")
         self.export_png_action.triggered.connect(self._ask_png)
-        self.export_csv_action = QAction("Export CSV…", self)
+        self.export_csv_action = QAction(self.tr("Export CSV…"), self)
         self.export_csv_action.setObjectName("exportLossCsv")
         self.export_csv_action.triggered.connect(self._ask_csv)
         menu.addAction(self.export_png_action)
@@ -179,9 +187,9 @@ class LossPanel(_PlotPanel):
     # -- data --------------------------------------------------------------------
     def _run_series(self, run: dict):
         h = run.get("history") or {}
-        out = [("loss", h.get("loss") or [], False)]
+        out = [(self.tr("loss"), h.get("loss") or [], False)]
         if h.get("val_loss"):
-            out.append(("val loss", h["val_loss"], True))
+            out.append((self.tr("val loss"), h["val_loss"], True))
         return out
 
     def update_curves(self) -> None:
@@ -204,16 +212,17 @@ class LossPanel(_PlotPanel):
             series = h.get(key) if key in ("loss", "val_loss") else None
             series = series or h.get("val_loss") or h.get("loss") or []
             if 0 <= c.best_epoch < len(series):
+                tip = self.tr("best epoch {epoch}")
                 self.best_marker.setData([c.best_epoch + 1], [series[c.best_epoch]],
-                                         tip=lambda x, y, data: f"best epoch {int(x)}")
+                                         tip=lambda x, y, data: tip.format(epoch=int(x)))
             else:
                 self.best_marker.setData([], [])
         else:
             self.best_marker.setData([], [])
         if c.stop_reason in ("early_stopping", "diverged") and h.get("loss"):
-            text = "stopped: diverged" if c.stop_reason == "diverged" else "early stop"
+            text = self.tr("stopped: diverged") if c.stop_reason == "diverged" else self.tr("early stop")
             if c.stop_reason == "early_stopping" and c.restored_best and c.best_epoch is not None:
-                text += f"; weights of epoch {c.best_epoch + 1} restored"
+                text += "; " + self.tr("weights of epoch {epoch} restored").format(epoch=c.best_epoch + 1)
             self.stop_line.setValue(len(h["loss"]))
             self.stop_line.label.setFormat(text)
             self.stop_line.show()
@@ -222,33 +231,35 @@ class LossPanel(_PlotPanel):
 
     # -- actions ----------------------------------------------------------------------
     def _ask_keep(self) -> None:
-        name, ok = QInputDialog.getText(self, "Keep this run", "Name:", text=f"Run {len(self.controller.runs) + 1}")
+        name, ok = QInputDialog.getText(self, self.tr("Keep this run"), self.tr("Name:"),
+                                        text=self.tr("Run {n}").format(n=len(self.controller.runs) + 1))
         if ok:
             self.controller.keep_run(name)
 
     def _fill_runs_menu(self) -> None:
         self.runs_menu.clear()
         if not self.controller.runs:
-            a = self.runs_menu.addAction("No kept runs")
+            a = self.runs_menu.addAction(self.tr("No kept runs"))
             a.setEnabled(False)
         for i, run in enumerate(self.controller.runs):
-            sub = self.runs_menu.addMenu(run.get("name", f"Run {i + 1}"))
-            sub.addAction("Rename…", lambda i=i: self._ask_rename(i))
-            sub.addAction("Remove", lambda i=i: self.controller.remove_run(i))
+            sub = self.runs_menu.addMenu(run["name"] if "name" in run else self.tr("Run {n}").format(n=i + 1))
+            sub.addAction(self.tr("Rename…"), lambda i=i: self._ask_rename(i))
+            sub.addAction(self.tr("Remove"), lambda i=i: self.controller.remove_run(i))
 
     def _ask_rename(self, index: int) -> None:
         old = self.controller.runs[index].get("name", "")
-        name, ok = QInputDialog.getText(self, "Rename run", "Name:", text=old)
+        name, ok = QInputDialog.getText(self, self.tr("Rename run"), self.tr("Name:"), text=old)
         if ok and name.strip():
             self.controller.rename_run(index, name)
 
     def _ask_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export loss plot", "loss.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export loss plot"), "loss.png",
+                                              self.tr("PNG image (*.png)"))
         if path:
             self.export_png(path)
 
     def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), "history.csv", "CSV (*.csv)")
         if path:
             self.export_csv(path)
 
@@ -270,8 +281,8 @@ class MetricPanel(_PlotPanel):
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(controller, "metricPlot", parent)
         self.setObjectName("metricPanel")
-        self.train_curve = self.item.plot([], [], pen=TRAIN_PEN, name="train")
-        self.val_curve = self.item.plot([], [], pen=VAL_PEN, name="validation")
+        self.train_curve = self.item.plot([], [], pen=TRAIN_PEN, name=self.tr("train"))
+        self.val_curve = self.item.plot([], [], pen=VAL_PEN, name=self.tr("validation"))
         self.key: str | None = None
         self.update_runs()
         self.update_curves()
@@ -281,9 +292,9 @@ class MetricPanel(_PlotPanel):
         key = self.key or runlib.metric_key(h)
         out = []
         if key and h.get(key):
-            out.append((runlib.metric_label(key), h[key], False))
+            out.append((self.metric_label(key), h[key], False))
         if key and h.get("val_" + key):
-            out.append(("val " + runlib.metric_label(key), h["val_" + key], True))
+            out.append((self.tr("val {metric}").format(metric=self.metric_label(key)), h["val_" + key], True))
         return out
 
     def update_curves(self) -> None:
@@ -291,7 +302,7 @@ class MetricPanel(_PlotPanel):
         key = runlib.metric_key(h)
         if key != self.key:
             self.key = key
-            self.item.setLabel("left", runlib.metric_label(key))
+            self.item.setLabel("left", self.metric_label(key))
             self.update_runs()
         self.train_curve.setData(*_xy(h.get(key) or [] if key else []))
         self.val_curve.setData(*_xy(h.get("val_" + key) or [] if key else []))

@@ -12,10 +12,10 @@ import copy
 LOSS_KEYS = ("loss", "val_loss")
 
 
-def add_run(runs: list[dict], name: str, history: dict) -> list[dict]:
-    """``runs`` plus a copy of ``history`` under ``name`` (made unique)."""
+def add_run(runs: list[dict], name: str, history: dict, default: str = "Run") -> list[dict]:
+    """``runs`` plus a copy of ``history`` under ``name`` (made unique; ``default`` if blank)."""
     taken = {r.get("name") for r in runs}
-    base, i = str(name).strip() or "Run", 2
+    base, i = str(name).strip() or default, 2
     unique = base
     while unique in taken:
         unique = f"{base} ({i})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -47,13 +47,13 @@ class SamplePicker(QWidget):
         self.state = state
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("Sample", self))
-        self.prev_button = self._button("◀", "samplePrev", "Previous sample", lambda: self._move(-1))
+        lay.addWidget(QLabel(self.tr("Sample"), self))
+        self.prev_button = self._button("◀", "samplePrev", self.tr("Previous sample"), lambda: self._move(-1))
         self.spin = QSpinBox(self)
         self.spin.setObjectName("sampleSpin")
-        self.spin.setToolTip("The sample whose activations the canvas shows")
-        self.next_button = self._button("▶", "sampleNext", "Next sample", lambda: self._move(1))
-        self.random_button = self._button("⚄", "sampleRandom", "A random sample", self._random)
+        self.spin.setToolTip(self.tr("The sample whose activations the canvas shows"))
+        self.next_button = self._button("▶", "sampleNext", self.tr("Next sample"), lambda: self._move(1))
+        self.random_button = self._button("⚄", "sampleRandom", self.tr("A random sample"), self._random)
         for w in (self.prev_button, self.spin, self.next_button, self.random_button):
             lay.addWidget(w)
         self.spin.valueChanged.connect(self._spin_changed)
@@ -96,26 +96,27 @@ class TrainToolbar(QToolBar):
     """Train / Pause / Resume, Step (+ kind), Stop, Reset, progress and status."""
 
     def __init__(self, window, controller) -> None:
-        super().__init__("Train", window)
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Train"))
         self.setObjectName("trainToolBar")
         self.window_ = window
         self.controller = controller
         self.state = controller.state
-        self.train_action = self._action("Train", "trainAction", self._on_train, "Space",
-                                         "Train the network (Space: train / pause)")
+        self.train_action = self._action(self.tr("Train"), "trainAction", self._on_train, "Space",
+                                         self.tr("Train the network (Space: train / pause)"))
         self.train_action.setShortcutContext(Qt.WindowShortcut)
-        self.step_action = self._action("Step", "stepAction", self._on_step, "F10",
-                                        "Train one mini-batch or one epoch, then pause (F10)")
-        self.stop_action = self._action("Stop", "stopAction", controller.stop, None, "Stop training")
-        self.reset_action = self._action("Reset", "resetAction", controller.reset, None,
-                                         "Re-initialize the weights with the project's seed (undoable)")
+        self.step_action = self._action(self.tr("Step"), "stepAction", self._on_step, "F10",
+                                        self.tr("Train one mini-batch or one epoch, then pause (F10)"))
+        self.stop_action = self._action(self.tr("Stop"), "stopAction", controller.stop, None, self.tr("Stop training"))
+        self.reset_action = self._action(self.tr("Reset"), "resetAction", controller.reset, None,
+                                         self.tr("Re-initialize the weights with the project's seed (undoable)"))
         self.addAction(self.train_action)
         self.addAction(self.step_action)
         self.step_kind = QComboBox(self)
         self.step_kind.setObjectName("stepKind")
-        self.step_kind.addItem("one batch", "batch")
-        self.step_kind.addItem("one epoch", "epoch")
-        self.step_kind.setToolTip("What Step trains: one mini-batch (iteration) or one whole epoch")
+        self.step_kind.addItem(self.tr("one batch"), "batch")
+        self.step_kind.addItem(self.tr("one epoch"), "epoch")
+        self.step_kind.setToolTip(self.tr("What Step trains: one mini-batch (iteration) or one whole epoch"))
         self.addWidget(self.step_kind)
         self.addAction(self.stop_action)
         self.addAction(self.reset_action)
@@ -175,21 +176,21 @@ class TrainToolbar(QToolBar):
     def update_actions(self, *_args) -> None:
         st = self.state.training_state
         if st == RUNNING and st != self._last_state:
-            self._show_message(self.state.edit_blocked_reason() or "Training…")
+            self._show_message(self.state.edit_blocked_reason() or self.tr("Training…"))
         self._last_state = st
         blocked = self.controller.train_blocked_reason()
         running = st == RUNNING
         if running:
-            self.train_action.setText("Pause")
-            self.train_action.setToolTip("Pause training (Space)")
+            self.train_action.setText(self.tr("Pause"))
+            self.train_action.setToolTip(self.tr("Pause training (Space)"))
             self.train_action.setEnabled(True)
         else:
-            self.train_action.setText("Resume" if st == PAUSED else "Train")
+            self.train_action.setText(self.tr("Resume") if st == PAUSED else self.tr("Train"))
             self.train_action.setEnabled(blocked is None or st == PAUSED)
-            self.train_action.setToolTip(blocked or ("Resume training (Space)" if st == PAUSED
-                                                     else "Train the network (Space: train / pause)"))
+            self.train_action.setToolTip(blocked or (self.tr("Resume training (Space)") if st == PAUSED
+                                                     else self.tr("Train the network (Space: train / pause)")))
         self.step_action.setEnabled(not running and (blocked is None or st == PAUSED))
-        self.step_action.setToolTip(blocked or "Train one mini-batch or one epoch, then pause (F10)")
+        self.step_action.setToolTip(blocked or self.tr("Train one mini-batch or one epoch, then pause (F10)"))
         self.stop_action.setEnabled(st != IDLE)
         self.reset_action.setEnabled(not running)
 
@@ -218,13 +219,14 @@ def add_menu(window, toolbar: TrainToolbar) -> None:
     menus = getattr(window, "menus", None)
     menu = menus.get("train") if isinstance(menus, dict) else None
     if menu is None:
-        menu = window.menuBar().addMenu("&Train")
+        menu = window.menuBar().addMenu(QCoreApplication.translate("TrainToolbar", "&Train"))
         if isinstance(menus, dict):
             menus["train"] = menu
     for a in (toolbar.train_action, toolbar.step_action, toolbar.stop_action, toolbar.reset_action):
         menu.addAction(a)
     menu.addSeparator()
-    kinds = menu.addMenu("Step size")
-    for i, label in enumerate(("One batch", "One epoch")):
+    kinds = menu.addMenu(QCoreApplication.translate("TrainToolbar", "Step size"))
+    for i, label in enumerate((QCoreApplication.translate("TrainToolbar", "One batch"),
+                               QCoreApplication.translate("TrainToolbar", "One epoch"))):
         a = kinds.addAction(label, lambda i=i: toolbar.step_kind.setCurrentIndex(i))
         a.setObjectName("stepKindBatch" if i == 0 else "stepKindEpoch")
