@@ -152,12 +152,18 @@ def _check_value(value: Any, default: Any, where: str) -> Any:
     return value
 
 
+#: settings whose value is a free-form object (checked by the code that uses it)
+_FREE_FORM = {"dataset.params", "dataset.csv", "training.metrics"}
+
+
 def _merge_settings(defaults: dict, given: dict, where: str) -> dict:
     out = copy.deepcopy(defaults)
     for key, value in given.items():
         if key not in defaults:
             raise ProjectFileError(f"{where}: unknown setting '{key}'")
-        if isinstance(defaults[key], dict):
+        if f"{where}.{key}" in _FREE_FORM:
+            out[key] = copy.deepcopy(value)
+        elif isinstance(defaults[key], dict):
             out[key] = _merge_settings(defaults[key], _check_value(value, {}, f"{where}.{key}"), f"{where}.{key}")
         else:
             out[key] = _check_value(value, defaults[key], f"{where}.{key}")
@@ -211,6 +217,12 @@ def project_from_dict(d: Any) -> Project:
     p.dataset = _merge_settings(DEFAULT_DATASET, dataset, "dataset")
     if p.dataset["source"] not in ("builtin", "csv"):
         raise ProjectFileError(f"dataset.source must be 'builtin' or 'csv', found {p.dataset['source']!r}")
+    if not isinstance(p.dataset.get("params"), dict):
+        raise ProjectFileError("dataset.params: expected an object of generator parameters")
+    if p.training.get("metrics") is not None and not (
+        isinstance(p.training["metrics"], list) and all(isinstance(m, str) for m in p.training["metrics"])
+    ):
+        raise ProjectFileError("training.metrics: expected a list of metric names or null")
     if p.dataset["source"] == "csv":
         csv = p.dataset.get("csv")
         if not isinstance(csv, dict) or not isinstance(csv.get("text"), str):
