@@ -135,12 +135,21 @@ def _no_leftover_windows(request):
     app = QApplication.instance()
     if app is None:
         return
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QMainWindow
+
     app.processEvents()
     visible = [w for w in app.topLevelWidgets() if w.isVisible() and not w.property("nnstudio_allow_leftover")]
-    if visible:
-        names = [w.objectName() or type(w).__name__ for w in visible]
-        for w in visible:
-            w.close()
+    names = [w.objectName() or type(w).__name__ for w in visible]
+    for w in visible:
+        w.close()
+    # Delete finished main windows in Qt's own order now, rather than whenever
+    # Python's garbage collector gets to them (pyqtgraph scenes torn down by the
+    # collector in the middle of a later test can crash the process).
+    for w in app.topLevelWidgets():
+        if isinstance(w, QMainWindow) and not w.isVisible():
             w.deleteLater()
-        app.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    if visible:
         pytest.fail(f"test left top-level window(s) open: {names}")

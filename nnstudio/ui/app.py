@@ -93,6 +93,15 @@ def _error_box(title: str, text: str) -> None:
     QMessageBox.critical(None, title, text)
 
 
+def _dispose(app, window) -> None:
+    """Delete a closed window now, in Qt's order (not later by Python's collector)."""
+    from PySide6.QtCore import QEvent
+
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
 def run_gui(project=None, self_test=None, lang=None) -> int:
     """Show the main window (opening ``project`` if given) and run until it closes.
 
@@ -140,7 +149,7 @@ def _self_test(app, window, shot: Path) -> int:
                 print(f"self-test: shutdown failed: {exc}", file=sys.stderr)
         window.state.undo_stack.setClean()
         window.close()
-        app.processEvents()
+        _dispose(app, window)
         return 0 if ok else 1
 
     try:

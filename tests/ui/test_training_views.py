@@ -112,7 +112,8 @@ def test_activation_heatmaps_equal_the_engine_trace(window, qtbot):
     st["weights"] = [a.copy() for a in st["weights"]]
     st["weights"][1][0] = -100.0
     assert w.state.push([("set_state", st)], "kill a unit")
-    assert c.snapshot.dead[1] == pytest.approx(max(expected, 1 / 8))
+    # the views reload once per burst of edits, on the next turn of the event loop
+    qtbot.waitUntil(lambda: c.snapshot.dead[1] == pytest.approx(max(expected, 1 / 8)), timeout=3000)
     assert f"{c.snapshot.dead[1] * 100:.0f}% dead" in panel.rows[1].title.text
     # canvas values for the selected sample: (None, x) for Input, (z, a) per layer
     w.state.select_sample(5)
@@ -169,7 +170,7 @@ def test_keep_runs_reset_and_undo(window, qtbot):
     fresh = build_model(xor_project(), w.state.dataset).get_weights()
     np.testing.assert_array_equal(np.asarray(w.state.live_weights[0]), fresh[0])
     w.state.undo_stack.undo()
-    assert c.epochs_trained == 15
+    qtbot.waitUntil(lambda: c.epochs_trained == 15, timeout=3000)  # views reload on the next event-loop turn
     np.testing.assert_array_equal(w.state.project.state["weights"][0], trained[0])
     assert _points(loss.train_curve) == 15
     assert c.remove_run(0) and c.runs == [] and loss.run_curves == []

@@ -352,6 +352,12 @@ class CsvImportDialog(QDialog):
 
     def _close_progress(self) -> None:
         if self.progress is not None:
+            if self.thread is not None:
+                # progress updates still queued must not re-show the closed dialog
+                try:
+                    self.thread.progress.disconnect(self.progress.setValue)
+                except (RuntimeError, TypeError):
+                    pass
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None

@@ -276,6 +276,8 @@ class TrainingController(StateMixin, QObject):
     def _start(self, step: str | None) -> bool:
         from nnstudio.project.build import build_model, make_callbacks
 
+        self._flush_reload()  # edits made just before Train must be reflected first
+
         reason = self.train_blocked_reason()
         if reason:
             self.message.emit(reason)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from nnstudio.ui.training import runs as runlib
 
@@ -116,6 +116,20 @@ class StateMixin:
                                               "training_changed"):
             if event == "training_changed" and info.get("key") not in ("dtype", "seed", "loss", "validation_split"):
                 return
+            self._schedule_reload()
+
+    def _schedule_reload(self) -> None:
+        """Reload once per burst of edits (a lesson set-up is several edits in one command)."""
+        if getattr(self, "_reload_pending", False):
+            return
+        self._reload_pending = True
+        QTimer.singleShot(0, self._flush_reload)
+
+    def _flush_reload(self) -> None:
+        if not getattr(self, "_reload_pending", False):
+            return
+        self._reload_pending = False
+        if not self.is_active():
             self._load_from_project()
 
     def _on_replaced(self) -> None:
@@ -126,5 +140,5 @@ class StateMixin:
     def _on_dataset(self) -> None:
         if not self.is_active():
             self._view_model = None
-            self.refresh_probes()
+            self._schedule_reload()
 
