@@ -86,6 +86,7 @@ class ActivationsPanel(QWidget):
         lay.addWidget(self.info)
         lay.addWidget(scroll, 1)
         self.rows: dict[int, _LayerRow] = {}
+        self._pool: list[_LayerRow] = []
         self._signature = None
         controller.snapshotChanged.connect(self.update_snapshot)
         if controller.snapshot is not None:
@@ -100,10 +101,19 @@ class ActivationsPanel(QWidget):
         return title
 
     def _rebuild(self, layers: list[int]) -> None:
-        self.view.clear()
+        """Map layers to rows, reusing the rows already built (pyqtgraph plots are slow to make)."""
+        pool = self._pool
+        while len(pool) > len(layers):
+            row = pool.pop()
+            for item in (row.title, row.plot, row.hist_plot):
+                self.view.removeItem(item)
+        for r in range(len(pool), len(layers)):
+            pool.append(_LayerRow(self.view, r, ""))
         self.rows = {}
-        for r, i in enumerate(layers):
-            self.rows[i] = _LayerRow(self.view, r, self._layer_title(i, None))
+        for row, i in zip(pool, layers):
+            row.set_title(self._layer_title(i, None))
+            row.shape = None  # the next set_data fits the view to the new image
+            self.rows[i] = row
         self.view.setMinimumHeight(ROW_HEIGHT * max(1, len(layers)))
 
     def update_snapshot(self, snap) -> None:
