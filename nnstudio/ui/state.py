@@ -89,7 +89,7 @@ class AppState(QObject):
 
     def edit_blocked_reason(self) -> str | None:
         if self.training_state == RUNNING:
-            return "Training is running: pause or stop it before editing the network."
+            return self.tr("Training is running: pause or stop it before editing the network.")
         return None
 
     def set_project(self, project: Project, path: Path | None = None) -> None:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
     <context>
         <name>_PlotPanel</name>
@@ -76,6 +75,14 @@
         <message>
             <source>Dead ReLU units (0 for every training sample):</source>
             <translation>죽은 ReLU 유닛(모든 훈련 샘플에서 0을 출력):</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppState</name>
+        <message>
+            <source>Training is running: pause or stop it before editing the network.</source>
+            <extracomment>a document change: (event, info) as sent by :class:`Project` a different document was loaded (New / Open / import) the dataset (or its split/scaling) changed; ``dataset`` may be None with ``dataset_error`` set the list of validation problems was recomputed the selected layer index (or None for "no selection": model settings) the sample whose activations the canvas shows (index into the dataset) 'idle' | 'running' | 'paused' live activations for the selected sample during/after training: a list (one entry per project layer) of 1-D numpy arrays (or None) live weights (list of numpy arrays, Keras order) during/after training the file path or the clean state changed (title bar) a weight line was clicked on the canvas: (project layer index of the Dense layer, from-neuron, to-neuron) dataset indices of the mini-batch being trained (for highlighting), or None latest live values: per project layer a (z, a) pair of 1-D arrays for the selected sample latest live weights (Keras order list of arrays) or None</extracomment>
+            <translation>학습이 진행 중입니다. 신경망을 편집하려면 먼저 학습을 일시 정지하거나 중지하세요.</translation>
         </message>
     </context>
     <context>

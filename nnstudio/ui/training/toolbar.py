@@ -177,6 +177,8 @@ class TrainToolbar(QToolBar):
         st = self.state.training_state
         if st == RUNNING and st != self._last_state:
             self._show_message(self.state.edit_blocked_reason() or self.tr("Training…"))
+        elif st != RUNNING and self._last_state == RUNNING and hasattr(self.window_, "statusBar"):
+            self.window_.statusBar().clearMessage()  # "pause or stop before editing" no longer holds
         self._last_state = st
         blocked = self.controller.train_blocked_reason()
         running = st == RUNNING
