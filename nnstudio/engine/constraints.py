@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from .backend import EPSILON
-from .errors import ConfigError, EngineTypeError, unknown_name
+from .errors import ConfigError
+from .resolver import Resolver
 
 
 class Constraint:
@@ -86,40 +87,8 @@ CONSTRAINTS = {
 _CLASSES = {"MaxNorm": MaxNorm, "NonNeg": NonNeg, "UnitNorm": UnitNorm}
 
 
-def get(identifier):
-    """Resolve ``None``, a name ('max_norm', 'non_neg', 'unit_norm', class names) or an instance."""
-    if identifier is None or isinstance(identifier, Constraint):
-        return identifier
-    if isinstance(identifier, type) and issubclass(identifier, Constraint):
-        return identifier()
-    if isinstance(identifier, str):
-        if identifier in _CLASSES:
-            return _CLASSES[identifier]()
-        key = identifier.lower()
-        if key in CONSTRAINTS:
-            return CONSTRAINTS[key][0]()
-        raise unknown_name("constraint", identifier, CONSTRAINTS)
-    if isinstance(identifier, dict):
-        return deserialize(identifier)
-    raise EngineTypeError(
-        f"constraint must be None, a name or a Constraint, received {identifier!r} of type {type(identifier).__name__}"
-    )
-
-
-def serialize(c):
-    """Keras-style dict, or None."""
-    if c is None:
-        return None
-    return {"class_name": type(c).__name__, "config": c.get_config()}
-
-
-def deserialize(config):
-    """Inverse of :func:`serialize`."""
-    if config is None:
-        return None
-    if isinstance(config, dict):
-        name = config["class_name"]
-        if name not in _CLASSES:
-            raise unknown_name("constraint", name, _CLASSES)
-        return _CLASSES[name](**config.get("config", {}))
-    return get(config)
+_resolver = Resolver("constraint", Constraint, CONSTRAINTS, _CLASSES)
+#: resolve None / a name / a class / an instance / a Keras dict into a Constraint
+get = _resolver.get
+serialize = _resolver.serialize
+deserialize = _resolver.deserialize

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .errors import ConfigError, EngineTypeError, unknown_name
+from .errors import ConfigError
+from .resolver import Resolver
 
 
 class Regularizer:
@@ -108,40 +109,8 @@ REGULARIZERS = {
 _CLASSES = {"L1": L1, "L2": L2, "L1L2": L1L2}
 
 
-def get(identifier):
-    """Resolve ``None``, a name ('l1','l2','l1_l2', class names) or an instance."""
-    if identifier is None or isinstance(identifier, Regularizer):
-        return identifier
-    if isinstance(identifier, type) and issubclass(identifier, Regularizer):
-        return identifier()
-    if isinstance(identifier, str):
-        if identifier in _CLASSES:
-            return _CLASSES[identifier]()
-        key = identifier.lower()
-        if key in REGULARIZERS:
-            return REGULARIZERS[key][0]()
-        raise unknown_name("regularizer", identifier, REGULARIZERS)
-    if isinstance(identifier, dict):
-        return deserialize(identifier)
-    raise EngineTypeError(
-        f"regularizer must be None, a name or a Regularizer, received {identifier!r} of type {type(identifier).__name__}"
-    )
-
-
-def serialize(reg):
-    """Keras-style dict, or None."""
-    if reg is None:
-        return None
-    return {"class_name": type(reg).__name__, "config": reg.get_config()}
-
-
-def deserialize(config):
-    """Inverse of :func:`serialize`."""
-    if config is None:
-        return None
-    if isinstance(config, dict):
-        name = config["class_name"]
-        if name not in _CLASSES:
-            raise unknown_name("regularizer", name, _CLASSES)
-        return _CLASSES[name](**config.get("config", {}))
-    return get(config)
+_resolver = Resolver("regularizer", Regularizer, REGULARIZERS, _CLASSES)
+#: resolve None / a name / a class / an instance / a Keras dict into a Regularizer
+get = _resolver.get
+serialize = _resolver.serialize
+deserialize = _resolver.deserialize
