@@ -22,17 +22,10 @@ OPTIMIZER_KEYS = ("learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "
 
 
 @dataclass
-class PreparedData:
-    """Training and validation arrays ready for ``model.fit``."""
+class PreparedData(nndata.Prepared):
+    """:class:`nnstudio.data.Prepared` in the model's dtype and label format, with its dataset."""
 
-    x_train: np.ndarray
-    y_train: np.ndarray
-    x_val: np.ndarray
-    y_val: np.ndarray
-    train_idx: np.ndarray
-    val_idx: np.ndarray
-    scaler: Any
-    dataset: Any
+    dataset: Any = None
 
     @property
     def validation_data(self):
@@ -59,25 +52,22 @@ def prepare_data(project: Project, dataset=None) -> PreparedData:
     """Split (validation fraction + split seed), standardize and encode labels."""
     ds = dataset if dataset is not None else load_dataset(project)
     val_fraction = float(project.training.get("validation_split", 0.0) or 0.0)
-    train_idx, val_idx = nndata.split_indices(ds.n_samples, val_fraction, project.dataset.get("split_seed", 0))
-    x = np.asarray(ds.x, dtype=np.float64)
-    scaler = None
-    if project.dataset.get("standardize"):
-        scaler = nndata.Standardizer().fit(x[train_idx])
-        x = scaler.transform(x)
-    y = ds.y
-    if project.dataset.get("one_hot") and ds.task != "regression":
-        k = max(ds.n_classes, 2) if ds.task == "multiclass" else 2
-        y = np.eye(k, dtype=np.float64)[np.asarray(ds.y, dtype=np.int64)]
+    p = nndata.prepare(ds, val_fraction, project.dataset.get("split_seed", 0),
+                       standardize=bool(project.dataset.get("standardize")))
     dtype = np.float64 if project.training.get("dtype") == "float64" else np.float32
-    x = x.astype(dtype)
-    if ds.task == "regression":
-        y = np.asarray(y, dtype=dtype)
-        if y.ndim == 1:
-            y = y[:, None]
-    elif project.dataset.get("one_hot"):
-        y = np.asarray(y, dtype=dtype)
-    return PreparedData(x[train_idx], y[train_idx], x[val_idx], y[val_idx], train_idx, val_idx, scaler, ds)
+    one_hot = bool(project.dataset.get("one_hot")) and ds.task != "regression"
+    k = max(ds.n_classes, 2)
+
+    def labels(y):
+        if ds.task == "regression":
+            y = np.asarray(y, dtype=dtype)
+            return y[:, None] if y.ndim == 1 else y
+        if one_hot:
+            return np.eye(k, dtype=dtype)[np.asarray(y, dtype=np.int64)]
+        return y
+
+    return PreparedData(np.asarray(p.x_train, dtype), labels(p.y_train), np.asarray(p.x_val, dtype),
+                        labels(p.y_val), p.train_idx, p.val_idx, p.scaler, ds)
 
 
 def resolved_metrics(project: Project, task: str | None) -> list[str]:
