@@ -4,7 +4,6 @@ import json
 import warnings
 
 import numpy as np
-import pytest
 
 from nnstudio.engine import (SGD, Adam, Callback, Dense, Dropout, EarlyStopping, Input, Sequential,
                              constraints, set_floatx, set_seed, floatx)
