@@ -13,6 +13,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from nnstudio.ui.plotstyle import plain_axes
+
 ROW_HEIGHT = 150
 CMAP = "viridis"
 
@@ -23,6 +25,7 @@ class _LayerRow:
     def __init__(self, view: pg.GraphicsLayoutWidget, row: int, title: str) -> None:
         self.title = view.addLabel(title, row=2 * row, col=0, colspan=2, justify="left")
         self.plot = view.addPlot(row=2 * row + 1, col=0)
+        plain_axes(self.plot)
         self.plot.setLabel("bottom", QCoreApplication.translate("ActivationsPanel", "sample"))
         self.plot.setLabel("left", QCoreApplication.translate("ActivationsPanel", "neuron"))
         self.plot.setMouseEnabled(x=False, y=False)
@@ -31,6 +34,7 @@ class _LayerRow:
         self.bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get(CMAP), interactive=False, width=12)
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.hist_plot = view.addPlot(row=2 * row + 1, col=1)
+        plain_axes(self.hist_plot)
         self.hist_plot.setLabel("bottom", QCoreApplication.translate("ActivationsPanel", "activation"))
         self.hist_plot.setMaximumWidth(220)
         self.hist_plot.setMouseEnabled(x=False, y=False)

@@ -17,6 +17,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from nnstudio.ui.plotstyle import plain_axes
+
 MAX_ROWS = 16  # samples listed in the chain-rule table
 
 
@@ -112,6 +114,7 @@ class BackpropPanel(QWidget):
 
     def _bar_plot(self, name: str, label: str) -> pg.PlotWidget:
         w = pg.PlotWidget(self, background="w")
+        plain_axes(w)
         w.setObjectName(name)
         w.setLabel("left", label)
         w.setMouseEnabled(x=False, y=False)

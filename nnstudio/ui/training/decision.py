@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.ui.plotstyle import plain_axes
 from nnstudio.ui.training.probes import GRID_SIDE, full_x, label_of
 
 CLASS_COLOURS = np.array([[31, 119, 180], [255, 127, 14], [44, 160, 44], [214, 39, 40], [148, 103, 189],
@@ -60,6 +61,7 @@ class DecisionPanel(QWidget):
         self.info.setObjectName("decisionInfo")
         self.info.setWordWrap(True)
         self.plot = pg.PlotWidget(self, background="w")
+        plain_axes(self.plot)
         self.plot.setObjectName("decisionPlot")
         self.plot.setAspectLocked(False)
         self.image = pg.ImageItem(axisOrder="col-major")

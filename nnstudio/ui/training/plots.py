@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.ui.plotstyle import plain_axes
 from nnstudio.ui.training import runs as runlib
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
@@ -74,6 +75,7 @@ class _PlotPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.plot = pg.PlotWidget(self, background="w")
+        plain_axes(self.plot)
         self.plot.setObjectName(plot_name)
         self.item = self.plot.getPlotItem()
         self.item.showGrid(x=True, y=True, alpha=0.3)
