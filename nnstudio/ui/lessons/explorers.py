@@ -9,12 +9,24 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from nnstudio.engine import registry
@@ -128,6 +140,13 @@ N_CLASSES = 3
 def _loss(name: str, y_true, y_pred) -> float:
     return float(registry.get("loss", name).obj()(np.asarray(y_true, dtype=np.float64),
                                                  np.asarray(y_pred, dtype=np.float64)))
+
+
+@lru_cache(maxsize=16)
+def _curve_table(mode: str, target: int) -> tuple[np.ndarray, list[dict]]:
+    """Every loss along a grid of predictions (depends on task and label only; cached)."""
+    grid = np.linspace(0.01, 0.99, 99)
+    return grid, [loss_values(mode, target, g) for g in grid]
 
 
 def loss_values(mode: str, target: int, p: float) -> dict[str, float | None]:
@@ -256,8 +275,7 @@ class LossExplorer(QWidget):
         if key == getattr(self, "_curve_key", None):
             return  # the curves depend on the task and label only, not on the prediction
         self._curve_key = key
-        grid = np.linspace(0.01, 0.99, 99)
-        table = [loss_values(self.mode, self.target, g) for g in grid]
+        grid, table = _curve_table(self.mode, self.target)
         for name, curve in self.curves.items():
             ys = [t[name] for t in table]
             if any(y is None for y in ys):

@@ -84,6 +84,7 @@ class TrainingController(StateMixin, QObject):
         self._probes = None
         self._view_model = None
         self._own_edit = False
+        self._probe_refresh_pending = False
         self._discard = False
         self._restart = False
         self._run_key = None
@@ -209,8 +210,14 @@ class TrainingController(StateMixin, QObject):
         """Which optional live views are visible ('heat', 'grid', 'confusion')."""
         changed = any(self.want.get(k) != v for k, v in flags.items())
         self.want.update(flags)
-        if changed:
-            self.refresh_probes()
+        if changed and not self._probe_refresh_pending:
+            # docks are shown/hidden several at a time (classroom mode, tabs): refresh once
+            self._probe_refresh_pending = True
+            QTimer.singleShot(0, self, self._refresh_wanted)  # dropped if self is deleted first
+
+    def _refresh_wanted(self) -> None:
+        self._probe_refresh_pending = False
+        self.refresh_probes()
 
     def refresh_probes(self) -> None:
         """Rebuild the probe rows (sample, dataset or visibility changed) and refresh idle views."""

@@ -123,7 +123,7 @@ class StateMixin:
         if getattr(self, "_reload_pending", False):
             return
         self._reload_pending = True
-        QTimer.singleShot(0, self._flush_reload)
+        QTimer.singleShot(0, self, self._flush_reload)  # dropped if self is deleted first
 
     def _flush_reload(self) -> None:
         if not getattr(self, "_reload_pending", False):
