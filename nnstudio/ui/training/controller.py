@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from nnstudio.ui.i18n import tr_problem
 from nnstudio.ui.state import IDLE, PAUSED, RUNNING
 from nnstudio.ui.training import runs as runlib
+from nnstudio.ui.training.liveviews import LiveViewsMixin
 from nnstudio.ui.training.persist import StateMixin
-from nnstudio.ui.training.probes import compute_snapshot, make_probes
 from nnstudio.ui.training.worker import Job, TrainWorker, keep_alive, register_thread
 
 #: English text of :meth:`TrainingController.diverge_hint` (shown translated)
@@ -38,7 +38,7 @@ GUI_DUTY = {"progress": 0.04, "live": 0.05}
 MAX_GRANT_DELAY = {"progress": 500, "live": 1000}
 
 
-class TrainingController(StateMixin, QObject):
+class TrainingController(StateMixin, LiveViewsMixin, QObject):
     """Train / pause / resume / step / stop / reset one project (see module docstring)."""
 
     started = Signal()
@@ -205,62 +205,6 @@ class TrainingController(StateMixin, QObject):
         self._finalize(worker.result)
         return True
 
-    # -- live views --------------------------------------------------------------------------
-    def set_wanted(self, **flags: bool) -> None:
-        """Which optional live views are visible ('heat', 'grid', 'confusion')."""
-        changed = any(self.want.get(k) != v for k, v in flags.items())
-        self.want.update(flags)
-        if changed and not self._probe_refresh_pending:
-            # docks are shown/hidden several at a time (classroom mode, tabs): refresh once
-            self._probe_refresh_pending = True
-            QTimer.singleShot(0, self, self._refresh_wanted)  # dropped if self is deleted first
-
-    def _refresh_wanted(self) -> None:
-        self._probe_refresh_pending = False
-        self.refresh_probes()
-
-    def refresh_probes(self) -> None:
-        """Rebuild the probe rows (sample, dataset or visibility changed) and refresh idle views."""
-        prepared = self._prepared()
-        if prepared is None:
-            self._probes = None
-        else:
-            self._probes = make_probes(self.state.project, prepared, self.state.selected_sample,
-                                       want_heat=self.want["heat"], want_grid=self.want["grid"],
-                                       want_confusion=self.want["confusion"])
-        if self._worker is not None:
-            self._worker.set_probes(self._probes)
-        if not self.is_running():
-            self._snapshot_idle()
-
-    def view_model(self):
-        """A model for GUI-thread computations (idle/paused), with the latest weights."""
-        if self._view_model is None:
-            from nnstudio.project.build import build_model
-
-            try:
-                self._view_model = build_model(self.state.project, self.state.dataset)
-            except Exception:
-                return None
-        if self.snapshot is not None and self.snapshot.weights:
-            try:
-                self._view_model.set_weights(self.snapshot.weights)
-            except Exception:
-                pass
-        return self._view_model
-
-    def _snapshot_idle(self) -> None:
-        if self._probes is None or self.state.has_errors():
-            return
-        model = self.view_model()
-        if model is None:
-            return
-        try:
-            snap = compute_snapshot(model, self._probes, epoch=self.epochs_trained, with_dead=True)
-        except Exception:
-            return
-        self._apply_snapshot(snap)
-
     # -- start / signals -----------------------------------------------------------------------
     def _prepared(self):
         try:
@@ -386,18 +330,6 @@ class TrainingController(StateMixin, QObject):
                   self.tr("{time} elapsed").format(time=runlib.fmt_time(p.elapsed)),
                   self.tr("{time} left").format(time=runlib.fmt_time(remaining))]
         self._set_status(" · ".join(parts))
-
-    def _on_live(self, snap) -> None:
-        if self.sender() is not self._worker:
-            return
-        t0 = time.perf_counter()
-        self._apply_snapshot(snap)
-        self._grant_later("live", t0)
-
-    def _apply_snapshot(self, snap) -> None:
-        self.snapshot = snap
-        self.state.set_live(snap.values, snap.weights)
-        self.snapshotChanged.emit(snap)
 
     def _on_paused(self, info) -> None:
         if self.sender() is not self._worker:

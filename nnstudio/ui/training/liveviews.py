@@ -1,0 +1,85 @@
+"""The controller's live-view half: which probes the views want, idle snapshots,
+and applying a snapshot (activations + weights) to the shared state.
+
+Mixed into :class:`~nnstudio.ui.training.controller.TrainingController`; texts
+and signals are the controller's.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+
+from nnstudio.ui.training.probes import compute_snapshot, make_probes
+
+
+class LiveViewsMixin:
+    """Live activations/weights for the canvas and the view docks (GUI thread)."""
+
+    def set_wanted(self, **flags: bool) -> None:
+        """Which optional live views are visible ('heat', 'grid', 'confusion')."""
+        changed = any(self.want.get(k) != v for k, v in flags.items())
+        self.want.update(flags)
+        if changed and not self._probe_refresh_pending:
+            # docks are shown/hidden several at a time (classroom mode, tabs): refresh once
+            self._probe_refresh_pending = True
+            QTimer.singleShot(0, self, self._refresh_wanted)  # dropped if self is deleted first
+
+    def _refresh_wanted(self) -> None:
+        self._probe_refresh_pending = False
+        self.refresh_probes()
+
+    def refresh_probes(self) -> None:
+        """Rebuild the probe rows (sample, dataset or visibility changed) and refresh idle views."""
+        prepared = self._prepared()
+        if prepared is None:
+            self._probes = None
+        else:
+            self._probes = make_probes(self.state.project, prepared, self.state.selected_sample,
+                                       want_heat=self.want["heat"], want_grid=self.want["grid"],
+                                       want_confusion=self.want["confusion"])
+        if self._worker is not None:
+            self._worker.set_probes(self._probes)
+        if not self.is_running():
+            self._snapshot_idle()
+
+    def view_model(self):
+        """A model for GUI-thread computations (idle/paused), with the latest weights."""
+        if self._view_model is None:
+            from nnstudio.project.build import build_model
+
+            try:
+                self._view_model = build_model(self.state.project, self.state.dataset)
+            except Exception:
+                return None
+        if self.snapshot is not None and self.snapshot.weights:
+            try:
+                self._view_model.set_weights(self.snapshot.weights)
+            except Exception:
+                pass
+        return self._view_model
+
+    def _snapshot_idle(self) -> None:
+        if self._probes is None or self.state.has_errors():
+            return
+        model = self.view_model()
+        if model is None:
+            return
+        try:
+            snap = compute_snapshot(model, self._probes, epoch=self.epochs_trained, with_dead=True)
+        except Exception:
+            return
+        self._apply_snapshot(snap)
+
+    def _on_live(self, snap) -> None:
+        if self.sender() is not self._worker:
+            return
+        t0 = time.perf_counter()
+        self._apply_snapshot(snap)
+        self._grant_later("live", t0)
+
+    def _apply_snapshot(self, snap) -> None:
+        self.snapshot = snap
+        self.state.set_live(snap.values, snap.weights)
+        self.snapshotChanged.emit(snap)
