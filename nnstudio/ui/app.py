@@ -102,6 +102,23 @@ def _dispose(app, window) -> None:
     app.processEvents()
 
 
+def _file_open_filter(window):
+    """An event filter that opens files the system hands over as ``QEvent.FileOpen``.
+
+    macOS delivers a double-clicked ``.nnstudio`` file this way instead of in argv.
+    """
+    from PySide6.QtCore import QEvent, QObject
+
+    class FileOpenFilter(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.FileOpen and event.file():
+                window.files.open_project(event.file(), ask=True)
+                return True
+            return False
+
+    return FileOpenFilter(window)
+
+
 def run_gui(project=None, self_test=None, lang=None) -> int:
     """Show the main window (opening ``project`` if given) and run until it closes.
 
@@ -111,6 +128,7 @@ def run_gui(project=None, self_test=None, lang=None) -> int:
     from nnstudio.ui.main_window import MainWindow
 
     window = MainWindow()
+    app.installEventFilter(_file_open_filter(window))
     if self_test:
         return _self_test(app, window, Path(self_test))
     if project:

@@ -160,3 +160,27 @@ def test_self_test_fails_clearly_without_training(qapp, tmp_path, capsys, monkey
     monkeypatch.setattr(mw, "PLUGINS", ())
     assert run_gui(self_test=str(tmp_path / "x.png")) == 1
     assert "training plug-in" in capsys.readouterr().out
+
+
+def test_file_open_event_opens_the_project(qapp, qtbot, tmp_path, monkeypatch):
+    """macOS hands a double-clicked .nnstudio file over as QEvent.FileOpen."""
+    from PySide6.QtGui import QFileOpenEvent
+
+    from nnstudio.project import Project, save_project
+    from nnstudio.ui.app import _file_open_filter
+    from nnstudio.ui.main_window import MainWindow
+
+    project = Project.default()
+    project.name = "opened by the system"
+    path = save_project(project, tmp_path / "double-clicked.nnstudio")
+    window = MainWindow(plugins=(), restore_layout=False)
+    event_filter = _file_open_filter(window)
+    qapp.installEventFilter(event_filter)
+    try:
+        qapp.sendEvent(qapp, QFileOpenEvent(str(path)))
+        assert window.state.project.name == "opened by the system"
+        assert window.state.file_path == path
+    finally:
+        qapp.removeEventFilter(event_filter)
+        window.state.undo_stack.setClean()
+        window.close()
