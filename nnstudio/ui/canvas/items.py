@@ -175,9 +175,11 @@ class LayerBlock(QGraphicsRectItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: D401 - Qt API
         r = self.rect()
-        painter.setRenderHint(QPainter.Antialiasing, True)
+        readable = option.levelOfDetailFromTransform(painter.worldTransform()) >= MIN_TEXT_LOD
+        # opaque fills, and no antialiasing when zoomed far out: translucent antialiased
+        # rounded rectangles were most of a 50-layer repaint
+        painter.setRenderHint(QPainter.Antialiasing, readable)
         fill = QColor(self._colour)
-        fill.setAlpha(235)
         body = QColor(248, 248, 250)
         painter.setPen(QPen(QColor(40, 40, 40) if self._selected else fill.darker(130),
                             3.0 if self._selected else 1.2))
@@ -186,7 +188,7 @@ class LayerBlock(QGraphicsRectItem):
         painter.setPen(Qt.NoPen)
         painter.setBrush(fill.lighter(150))
         painter.drawRoundedRect(QRectF(r.left() + 1.5, r.top() + 1.5, r.width() - 3, 44), 6, 6)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < MIN_TEXT_LOD:
+        if not readable:
             return  # too small to read: skip the (costly) text
         painter.setPen(QColor(30, 30, 30))
         painter.setFont(_bold_font())
