@@ -358,6 +358,7 @@ class CsvImportDialog(QDialog):
                     self.thread.progress.disconnect(self.progress.setValue)
                 except (RuntimeError, TypeError):
                     pass
+            self.progress.reset()  # stops its pending "show after minimumDuration" timer
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
