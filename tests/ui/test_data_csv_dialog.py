@@ -4,17 +4,19 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QListWidget, QPushButton, QTableWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+)
 
 from nnstudio.data import CsvOptions, load_csv
 from nnstudio.ui.data.csv_dialog import CsvImportDialog
 from nnstudio.ui.state import AppState
-
-
-def release(state):
-    """Delete an AppState without its undo stack signalling into the deleted state."""
-    state.undo_stack.cleanChanged.disconnect()
-    state.deleteLater()
 
 SPECIES = ("setosa", "versicolor", "virginica")
 
@@ -34,7 +36,7 @@ def flowers_csv(n=30, seed=0):
 def state(qtbot):
     s = AppState()
     yield s
-    release(s)
+    s.deleteLater()
 
 
 @pytest.fixture

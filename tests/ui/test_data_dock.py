@@ -4,17 +4,18 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QListWidget, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+)
 
 from nnstudio import data as nndata
 from nnstudio.ui.data.dock import NAME_ROLE, DataDock
 from nnstudio.ui.state import AppState
-
-
-def release(state):
-    """Delete an AppState without its undo stack signalling into the deleted state."""
-    state.undo_stack.cleanChanged.disconnect()
-    state.deleteLater()
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def dock(qtbot):
     panel = DataDock(state)
     qtbot.addWidget(panel)
     yield panel
-    release(state)
+    state.deleteLater()
 
 
 def _row_of(panel, name):

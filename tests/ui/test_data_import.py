@@ -10,12 +10,6 @@ from nnstudio.ui.data import import_task
 from nnstudio.ui.data.csv_dialog import CsvImportDialog
 from nnstudio.ui.state import AppState
 
-
-def release(state):
-    """Delete an AppState without its undo stack signalling into the deleted state."""
-    state.undo_stack.cleanChanged.disconnect()
-    state.deleteLater()
-
 ROWS = 60_000
 
 
@@ -36,7 +30,7 @@ def big_csv(tmp_path_factory):
 def state(qtbot):
     s = AppState()
     yield s
-    release(s)
+    s.deleteLater()
 
 
 @pytest.fixture

@@ -12,19 +12,13 @@ from nnstudio.ui.data.view import SCATTER, TABLE, XY, DataView
 from nnstudio.ui.state import AppState
 
 
-def release(state):
-    """Delete an AppState without its undo stack signalling into the deleted state."""
-    state.undo_stack.cleanChanged.disconnect()
-    state.deleteLater()
-
-
 @pytest.fixture
 def view(qtbot):
     state = AppState()
     v = DataView(state)
     qtbot.addWidget(v)
     yield v
-    release(state)
+    state.deleteLater()
 
 
 def choose(state, name, **params):

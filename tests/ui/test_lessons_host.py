@@ -7,7 +7,6 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-import test_training_common  # noqa: E402,F401  (the None refcount guard for PySide6 on 3.11)
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTextBrowser  # noqa: E402
 

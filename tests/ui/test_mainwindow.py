@@ -8,7 +8,12 @@ import types
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLabel, QToolBar
-from test_builder_support import close_window, isolated_settings, make_window, two_layer_project  # noqa: F401
+from test_builder_support import (  # noqa: F401
+    close_window,
+    isolated_settings,
+    make_window,
+    two_layer_project,
+)
 
 from nnstudio.ui import settings as app_settings
 from nnstudio.ui.main_window import PLUGINS, MainWindow

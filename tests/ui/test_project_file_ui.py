@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from test_builder_support import close_window, isolated_settings, make_window, two_layer_project  # noqa: F401
+from test_builder_support import (  # noqa: F401
+    close_window,
+    isolated_settings,
+    make_window,
+    two_layer_project,
+)
 
 from nnstudio import resources
 from nnstudio.project import LayerSpec, load_project

@@ -4,33 +4,16 @@ divergence guard, closing while training, and the saved state continuing."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar
 from test_training_common import (
     circle_project,
-    close_window,
     headless_history,
-    make_main_window,
     sine_project,
     xor_project,
 )
 
 from nnstudio.ui.training import worker as worker_mod
-
-
-@pytest.fixture
-def window(qtbot):
-    made = []
-
-    def make(project):
-        w = make_main_window(qtbot, project)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        close_window(w)
 
 
 def _click_train(qtbot, w):

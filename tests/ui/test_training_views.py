@@ -7,8 +7,6 @@ import numpy as np
 import pytest
 from test_training_common import (
     circle_project,
-    close_window,
-    make_main_window,
     xor_project,
 )
 
@@ -16,20 +14,6 @@ from nnstudio.project.build import build_model
 from nnstudio.ui.training import worker as worker_mod
 from nnstudio.ui.training.backprop import weight_slots
 from nnstudio.ui.training.probes import confusion_matrix, label_of, predicted_labels
-
-
-@pytest.fixture
-def window(qtbot):
-    made = []
-
-    def make(project):
-        w = make_main_window(qtbot, project)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        close_window(w)
 
 
 def _points(curve) -> int:

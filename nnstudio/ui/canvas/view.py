@@ -109,12 +109,7 @@ class CanvasView(QGraphicsView):
             event.ignore()
 
     def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if self._layer_type(event):
-            event.setDropAction(Qt.CopyAction)
-            event.accept()
-            self._update_marker(event)
-        else:
-            event.ignore()
+        self.dragEnterEvent(event)  # same handling: accept layer types, move the marker
 
     def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.canvas_scene.show_marker(None)
