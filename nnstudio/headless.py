@@ -244,13 +244,7 @@ def export(args) -> int:
         else:
             dataset = _dataset(project)
             _check_valid(project, dataset)
-            if fmt == "keras-json":
-                out.write_text(ex.export_keras_json(project, dataset), encoding="utf-8")
-                written = [out]
-            elif fmt == "keras":
-                written = ex.export_keras(project, out, dataset)
-            else:
-                written = ex.export_torch(project, out, dataset)
+            written = ex.export_network(fmt, project, out, dataset)
     except ex.ExportError as exc:
         raise UserError(f"cannot export as {fmt}: {exc}") from None
     except OSError as exc:

@@ -10,6 +10,8 @@
 * :func:`save_weights` / :func:`load_weights`: ``.npz`` with ``w0, w1, ...``
   in Keras order, never pickled;
 * :func:`history_csv` / :func:`save_history`: one row per epoch;
+* :func:`export_network`: one of the network formats above by name
+  (what File > Export and ``nnstudio export`` both call);
 * :class:`ExportError`: the project cannot be exported as asked.
 """
 
@@ -26,7 +28,28 @@ from nnstudio.export.spec import ExportSpec, export_spec
 from nnstudio.export.torch_code import export_torch, torch_script
 from nnstudio.export.weights import load_weights, project_weights, save_weights
 
+NETWORK_FORMATS = ("keras", "pytorch", "keras-json")
+
+
+def export_network(fmt: str, project, path, dataset) -> list:
+    """Write ``project`` as ``fmt`` ('keras', 'pytorch' or 'keras-json') at ``path``;
+    returns the files written (scripts bring their data and weights files along)."""
+    from pathlib import Path
+
+    path = Path(path)
+    if fmt == "keras-json":
+        path.write_text(export_keras_json(project, dataset), encoding="utf-8")
+        return [path]
+    if fmt == "keras":
+        return export_keras(project, path, dataset)
+    if fmt == "pytorch":
+        return export_torch(project, path, dataset)
+    raise ExportError(f"unknown network format {fmt!r}; choose one of {', '.join(NETWORK_FORMATS)}")
+
+
 __all__ = [
+    "NETWORK_FORMATS",
+    "export_network",
     "ExportError",
     "ExportSpec",
     "KerasImportError",

@@ -110,13 +110,7 @@ class CodeActions(QObject):
                 errors = [tr_problem(p) for p in self.state.problems if p.is_error]
                 if errors and fmt != "keras-json":
                     raise ex.ExportError(self.tr("Fix these problems first:") + "\n• " + "\n• ".join(errors))
-                if fmt == "keras-json":
-                    path.write_text(ex.export_keras_json(project, dataset), encoding="utf-8")
-                    written = [path]
-                elif fmt == "keras":
-                    written = ex.export_keras(project, path, dataset)
-                else:
-                    written = ex.export_torch(project, path, dataset)
+                written = ex.export_network(fmt, project, path, dataset)
         except ex.ExportError as exc:
             self._error(self.tr("Cannot export"), str(exc))
             return []
