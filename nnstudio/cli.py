@@ -16,6 +16,7 @@ import argparse
 import sys
 
 from nnstudio import __version__
+from nnstudio.errors import UserError  # noqa: F401  (re-exported: nnstudio.cli.UserError)
 
 DESCRIPTION = (
     "nnstudio - a desktop studio to build, train and see small neural networks. "
@@ -24,10 +25,6 @@ DESCRIPTION = (
 )
 
 EXIT_USER_ERROR = 2
-
-
-class UserError(Exception):
-    """An error the user can fix; printed as one line, exit code 2."""
 
 
 def _gui_parser() -> argparse.ArgumentParser:

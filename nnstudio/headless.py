@@ -2,7 +2,7 @@
 
 :func:`run` receives the parsed arguments from :mod:`nnstudio.cli`. Every
 error the user can fix (missing or corrupt file, validation problems, an
-unwritable output path) is raised as :class:`nnstudio.cli.UserError`, which
+unwritable output path) is raised as :class:`nnstudio.errors.UserError`, which
 the CLI prints as one line on stderr with exit code 2.
 
 ``train`` continues from the project's trained state like the GUI does:
@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from nnstudio.cli import UserError
+from nnstudio.errors import UserError
 
 FORMATS = ("keras", "pytorch", "keras-json", "weights", "history")
 BAR_WIDTH = 20

@@ -16,7 +16,7 @@ from .errors import ConfigError, EngineTypeError, NonFiniteError, NotCompiledErr
 from .introspection import LayerTrace
 from .layers import Dense, Input, Layer
 from .serialization import SerializationMixin
-from .training import TrainingMixin
+from .training import TrainingMixin, check_batch_size
 
 
 class Sequential(TrainingMixin, SerializationMixin):
@@ -211,7 +211,7 @@ class Sequential(TrainingMixin, SerializationMixin):
     def predict(self, x, batch_size=32, verbose=0):
         """Outputs for ``x`` computed in batches of ``batch_size`` (inference mode)."""
         x = self._check_x(x)
-        batch_size = _check_batch_size(batch_size)
+        batch_size = check_batch_size(batch_size)
         n = len(x)
         out = np.empty((n, self.output_dim), self.dtype)
         with np.errstate(over="ignore", under="ignore"):
@@ -295,10 +295,3 @@ def _infer_layer(layer, x):
         return x, layer.activation(x)
     return x, x
 
-
-def _check_batch_size(batch_size):
-    if batch_size is None:
-        return 32
-    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size <= 0:
-        raise ConfigError(f"batch_size must be a positive integer, received {batch_size!r}")
-    return int(batch_size)

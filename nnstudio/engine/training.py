@@ -159,8 +159,7 @@ class TrainingMixin:
         finite values, ``stop_reason == 'diverged'``, ``diverged_at == (epoch, batch)``).
         """
         self._require_compiled("fit")
-        from .model import _check_batch_size
-        batch_size = _check_batch_size(batch_size)
+        batch_size = check_batch_size(batch_size)
         x = self._check_x(x)
         y = self._check_y(y, len(x))
         if not 0.0 <= float(validation_split) < 1.0:
@@ -286,8 +285,7 @@ class TrainingMixin:
     def evaluate(self, x=None, y=None, batch_size=32, verbose="auto", return_dict=False):
         """Loss (and metrics) on ``(x, y)``: a float, or ``[loss, *metrics]`` like Keras."""
         self._require_compiled("evaluate")
-        from .model import _check_batch_size
-        batch_size = _check_batch_size(batch_size)
+        batch_size = check_batch_size(batch_size)
         x = self._check_x(x)
         y = self._check_y(y, len(x))
         self._setup_training()
@@ -300,3 +298,12 @@ class TrainingMixin:
         if self.compiled_metrics:
             return list(logs.values())
         return logs["loss"]
+
+
+def check_batch_size(batch_size):
+    """``batch_size`` checked as Keras does (None means 32); anything else than a positive int -> ConfigError."""
+    if batch_size is None:
+        return 32
+    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size <= 0:
+        raise ConfigError(f"batch_size must be a positive integer, received {batch_size!r}")
+    return int(batch_size)

@@ -57,34 +57,10 @@ def create_app(argv: list[str] | None = None, lang: str | None = None):
     if not icon.isNull():
         app.setWindowIcon(icon)
     app_settings.apply_ui_zoom(app)
-    install_translators(app, app_settings.resolve_language(lang))
+    from nnstudio.ui.i18n import install_translators
+
+    install_translators(app, lang)
     return app
-
-
-def install_translators(app, lang: str) -> list:
-    """Install nnstudio's and Qt's own translations for ``lang`` (missing files are skipped)."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    from nnstudio import resources
-
-    for old in app.property("nnstudio_translators") or []:
-        app.removeTranslator(old)
-    installed = []
-    if lang and lang != "en":
-        QLocale.setDefault(QLocale(lang))
-        candidates = []
-        try:
-            candidates.append((f"nnstudio_{lang}", str(resources.translations_dir())))
-        except FileNotFoundError:
-            pass
-        candidates.append((f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)))
-        for name, folder in candidates:
-            translator = QTranslator(app)
-            if translator.load(name, folder):
-                app.installTranslator(translator)
-                installed.append(translator)
-    app.setProperty("nnstudio_translators", installed)
-    return installed
 
 
 def _error_box(title: str, text: str) -> None:

@@ -74,10 +74,35 @@ def install_translators(app, lang: str | None = None) -> list:
     replacing any translators installed before. Returns the installed
     translators; English installs none.
     """
-    from nnstudio.ui.app import install_translators as _install
     from nnstudio.ui.settings import resolve_language
 
     return _install(app, resolve_language(lang))
+
+
+def _install(app, lang: str) -> list:
+    """Install nnstudio's and Qt's own translations for ``lang`` (missing files are skipped)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from nnstudio import resources
+
+    for old in app.property("nnstudio_translators") or []:
+        app.removeTranslator(old)
+    installed = []
+    if lang and lang != "en":
+        QLocale.setDefault(QLocale(lang))
+        candidates = []
+        try:
+            candidates.append((f"nnstudio_{lang}", str(resources.translations_dir())))
+        except FileNotFoundError:
+            pass
+        candidates.append((f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)))
+        for name, folder in candidates:
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                installed.append(translator)
+    app.setProperty("nnstudio_translators", installed)
+    return installed
 
 
 def remove_translators(app) -> None:
