@@ -63,7 +63,10 @@ def _headless_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="export a project as code, Keras JSON, weights or history")
     e.add_argument("project", help="the .nnstudio project file")
     e.add_argument(
-        "--format", required=True, choices=["keras", "pytorch", "keras-json", "weights", "history"]
+        "--format",
+        required=True,
+        choices=["keras", "pytorch", "torch", "keras-json", "weights", "history"],
+        help="what to write ('torch' is another name for 'pytorch')",
     )
     e.add_argument("-o", "--output", required=True, help="output path")
     i = sub.add_parser("info", help="print the network's summary table")

@@ -227,7 +227,7 @@ def export(args) -> int:
     project = _load(args.project)
     out = Path(args.output)
     _check_output(out)
-    fmt = args.format
+    fmt = ex.FORMAT_ALIASES.get(args.format, args.format)
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     try:

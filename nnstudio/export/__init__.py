@@ -29,6 +29,8 @@ from nnstudio.export.torch_code import export_torch, torch_script
 from nnstudio.export.weights import load_weights, project_weights, save_weights
 
 NETWORK_FORMATS = ("keras", "pytorch", "keras-json")
+#: Other names accepted for a format (``--format torch`` is ``pytorch``).
+FORMAT_ALIASES = {"torch": "pytorch"}
 
 
 def export_network(fmt: str, project, path, dataset) -> list:
@@ -37,6 +39,7 @@ def export_network(fmt: str, project, path, dataset) -> list:
     from pathlib import Path
 
     path = Path(path)
+    fmt = FORMAT_ALIASES.get(fmt, fmt)
     if fmt == "keras-json":
         path.write_text(export_keras_json(project, dataset), encoding="utf-8")
         return [path]
@@ -48,6 +51,7 @@ def export_network(fmt: str, project, path, dataset) -> list:
 
 
 __all__ = [
+    "FORMAT_ALIASES",
     "NETWORK_FORMATS",
     "export_network",
     "ExportError",

@@ -1,0 +1,19 @@
+"""``nnstudio export --format torch`` is the same as ``--format pytorch``."""
+
+from __future__ import annotations
+
+from export_helpers import build_project
+
+from nnstudio import cli
+from nnstudio.project import save_project
+
+
+def test_format_torch_is_an_alias_of_pytorch(tmp_path, capsys):
+    path = tmp_path / "p.nnstudio"
+    save_project(build_project("binary"), path)
+    for fmt, name in [("torch", "a.py"), ("pytorch", "b.py")]:
+        assert cli.main(["export", str(path), "--format", fmt, "-o", str(tmp_path / name)]) == 0, capsys.readouterr()
+    a = (tmp_path / "a.py").read_text(encoding="utf-8")
+    b = (tmp_path / "b.py").read_text(encoding="utf-8")
+    assert "import torch" in a
+    assert a.replace("'a_", "'X_") == b.replace("'b_", "'X_")
