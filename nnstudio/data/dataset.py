@@ -18,6 +18,11 @@ class Dataset:
     ``k`` entries; for ``'regression'`` ``y`` is ``(n, t)`` float64 and
     ``class_names`` is ``None``.  ``notes`` holds human readable remarks made
     while building the set (e.g. rows dropped for missing values).
+
+    ``image_shape`` is ``(height, width)`` when every row is a picture stored
+    row by row (``height * width == d``, e.g. ``(8, 8)`` for the digits):
+    views then show ``x[i].reshape(image_shape)`` as an image.  ``None`` for
+    ordinary tables.
     """
 
     x: np.ndarray
@@ -28,6 +33,7 @@ class Dataset:
     class_names: list[str] | None = None
     source: str = ""
     notes: list[str] = field(default_factory=list)
+    image_shape: tuple[int, int] | None = None
 
     def __post_init__(self):
         if self.task not in TASKS:
@@ -66,6 +72,8 @@ class Dataset:
         if len(self.feature_names) != self.x.shape[1]:
             raise ValueError(
                 f"{len(self.feature_names)} feature names for {self.x.shape[1]} features")
+        if self.image_shape is not None:
+            self.image_shape = check_image_shape(self.image_shape, self.x.shape[1])
 
     @property
     def n_samples(self) -> int:
@@ -105,7 +113,30 @@ class Dataset:
         return Dataset(self.x[idx], self.y[idx], list(self.feature_names),
                        list(self.target_names), self.task,
                        None if self.class_names is None else list(self.class_names),
-                       self.source, list(self.notes))
+                       self.source, list(self.notes), self.image_shape)
+
+    @property
+    def is_image(self) -> bool:
+        """True when the rows are pictures (``image_shape`` is set)."""
+        return self.image_shape is not None
+
+    def image(self, i: int) -> np.ndarray:
+        """Row ``i`` as a ``(height, width)`` array (ValueError for a table)."""
+        if self.image_shape is None:
+            raise ValueError("this dataset's rows are not images (image_shape is None)")
+        return self.x[int(i)].reshape(self.image_shape)
+
+
+def check_image_shape(shape, n_features: int) -> tuple[int, int]:
+    """``(height, width)`` as ints, checked against the feature count (ValueError)."""
+    try:
+        h, w = (int(v) for v in shape)
+    except (TypeError, ValueError):
+        raise ValueError(f"image_shape must be (height, width), got {shape!r}") from None
+    if h < 1 or w < 1 or h * w != int(n_features):
+        raise ValueError(f"image_shape {h}×{w} = {h * w} pixels does not match "
+                         f"{n_features} features")
+    return (h, w)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable
 
+from . import digits as _digits
 from . import generators as g
 from .dataset import Dataset
 
@@ -118,6 +119,9 @@ _TABLE = [
     Generator("iris", "Iris flowers",
               "Fisher's Iris: 150 flowers, 4 measurements in cm, 3 species.",
               "multiclass", [], g.iris),
+    Generator("digits", "Handwritten digits (8×8)",
+              "1,797 handwritten digits 0–9 as 8×8 images of ink counts 0–16 (UCI).",
+              "multiclass", [], _digits.digits),
     Generator("overfit_small", "Small noisy sine (overfitting)",
               "Only a few noisy points: a big network memorises the noise; try regularization.",
               "regression", [_n(30, 5, 200), _noise(0.3), _seed()], g.overfit_small),

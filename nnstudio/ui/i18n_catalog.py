@@ -163,6 +163,8 @@ DATASETS = (
     QT_TRANSLATE_NOOP("DataDock", "Spread around each class centre."),
     QT_TRANSLATE_NOOP("DataDock", "Iris flowers"),
     QT_TRANSLATE_NOOP("DataDock", "Fisher's Iris: 150 flowers, 4 measurements in cm, 3 species."),
+    QT_TRANSLATE_NOOP("DataDock", "Handwritten digits (8×8)"),
+    QT_TRANSLATE_NOOP("DataDock", "1,797 handwritten digits 0–9 as 8×8 images of ink counts 0–16 (UCI)."),
     QT_TRANSLATE_NOOP("DataDock", "Small noisy sine (overfitting)"),
     QT_TRANSLATE_NOOP("DataDock", "Only a few noisy points: a big network memorises the noise; try regularization."),
 )

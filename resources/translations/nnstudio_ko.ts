@@ -1079,6 +1079,14 @@
             <translation>피셔의 붓꽃 데이터: 꽃 150송이, cm 단위 측정값 4개, 품종 3가지.</translation>
         </message>
         <message>
+            <source>Handwritten digits (8×8)</source>
+            <translation>손글씨 숫자 (8×8)</translation>
+        </message>
+        <message>
+            <source>1,797 handwritten digits 0–9 as 8×8 images of ink counts 0–16 (UCI).</source>
+            <translation>손으로 쓴 숫자 0–9 1,797개: 잉크 개수 0–16으로 된 8×8 이미지 (UCI).</translation>
+        </message>
+        <message>
             <source>Small noisy sine (overfitting)</source>
             <translation>잡음 섞인 작은 사인파 (과적합)</translation>
         </message>

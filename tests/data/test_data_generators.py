@@ -12,7 +12,7 @@ RANDOM = [g.name for g in data.builtins() if any(p.name == "seed" for p in g.par
 
 def test_registry_lists_every_dataset_once():
     expected = {"and", "nand", "or", "xor", "circle", "xor_quadrants", "gaussians", "spiral",
-                "moons", "blobs", "sine", "plane", "bump", "keras_example", "iris",
+                "moons", "blobs", "sine", "plane", "bump", "keras_example", "iris", "digits",
                 "overfit_small"}
     assert set(NAMES) == expected
     assert len(NAMES) == len(expected)

@@ -46,7 +46,7 @@ def test_lists_every_builtin_with_task_and_shape(dock):
         assert f"{ds.n_samples} × {ds.n_features}" in item.text()
         assert {"regression": "regression", "binary": "binary", "multiclass": "multi-class"}[ds.task] in item.text()
         assert item.toolTip() == gen.description
-        assert (not item.icon().isNull()) == (ds.n_features <= 2)
+        assert (not item.icon().isNull()) == (ds.n_features <= 2 or ds.is_image)
     # the document's dataset ('circle') is the current row
     assert lst.currentItem().data(NAME_ROLE) == "circle"
 
@@ -174,3 +174,18 @@ def test_edits_refused_while_training(dock):
     assert lst.currentItem().data(NAME_ROLE) == "circle"
     assert "Training is running" in dock.status.text()
     state.set_training_state("idle")
+
+
+def test_digits_thumbnail_shows_four_different_digits():
+    from nnstudio import data
+    from nnstudio.ui.data.common import thumbnail
+
+    ds = data.make("digits")
+    img = thumbnail(ds, 40).toImage()
+    assert img.width() == 40 and img.height() == 40
+    # first samples of digits 0, 1, 2, 3 tiled 2 × 2: each quarter has some ink (dark pixels)
+    for qx in (0, 1):
+        for qy in (0, 1):
+            dark = sum(1 for x in range(qx * 20 + 2, qx * 20 + 18) for y in range(qy * 20 + 2, qy * 20 + 18)
+                       if img.pixelColor(x, y).lightness() < 100)
+            assert dark > 5

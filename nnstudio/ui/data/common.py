@@ -82,7 +82,12 @@ def plot_coords(dataset) -> tuple[np.ndarray, np.ndarray] | None:
 
 
 def thumbnail(dataset, size: int = 40, max_points: int = 400) -> QPixmap | None:
-    """A tiny scatter of a 1-D or 2-D dataset as a pixmap (None for wider sets)."""
+    """A tiny scatter of a 1-D or 2-D dataset as a pixmap, a few samples of an
+    image dataset, None for other wider sets."""
+    if dataset is not None and getattr(dataset, "image_shape", None) and dataset.n_samples:
+        from nnstudio.ui.data.imagepix import image_mosaic
+
+        return image_mosaic(dataset, size)
     coords = plot_coords(dataset)
     if coords is None:
         return None
