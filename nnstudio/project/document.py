@@ -81,6 +81,9 @@ DEFAULT_TRAINING: dict[str, Any] = {
     },
     "seed": 42,
     "dtype": "float32",
+    # how fast the studio trains, in mini-batches per second, so it can be watched
+    # (None: full speed). Changes nothing the model learns; the CLI ignores it.
+    "speed": None,
 }
 
 DEFAULT_DATASET: dict[str, Any] = {

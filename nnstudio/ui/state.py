@@ -78,12 +78,13 @@ class AppState(QObject):
         """Apply ``edits`` as one undoable command titled ``text``.
 
         Returns False (and changes nothing) while training runs; callers show
-        :meth:`edit_blocked_reason` then.
+        :meth:`edit_blocked_reason` then. Only the training speed can be set while
+        training runs (it does not change what is learned).
         """
         if not edits:
             return True
-        if self.edit_blocked_reason():
-            return False
+        if self.edit_blocked_reason() and not all(e[:2] == ("set_training", "speed") for e in edits):
+            return False  # (the training speed may change while training runs)
         self.undo_stack.push(EditCommand(self.project, edits, text, merge_key))
         return True
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
     <context>
         <name>_PlotPanel</name>
@@ -2731,6 +2732,37 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         </message>
     </context>
     <context>
+        <name>SpeedControl</name>
+        <message>
+            <source>Speed</source>
+            <translation>속도</translation>
+        </message>
+        <message>
+            <source>Training speed: how many mini-batches are trained per second.
+Left (slow motion, 1-4 batches/s): after every batch the loss curve, the canvas and the decision map are redrawn and the batch just trained is highlighted in the data view.
+Right (full speed): trains as fast as the computer can; the views refresh about 10 times a second.
+The speed changes only how fast you see it, never what the network learns. It is saved with the project.
+Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).</source>
+            <translation>학습 속도: 1초에 몇 개의 미니배치를 학습할지 정합니다.
+왼쪽(슬로 모션, 초당 1~4배치): 배치 하나를 학습할 때마다 손실 곡선, 캔버스, 결정 경계 지도를 다시 그리고, 방금 학습한 배치를 데이터 보기에서 강조합니다.
+오른쪽(최고 속도): 컴퓨터가 낼 수 있는 가장 빠른 속도로 학습하며, 화면은 1초에 약 10번 새로 그립니다.
+속도는 보이는 빠르기만 바꿀 뿐, 신경망이 배우는 내용은 바꾸지 않습니다. 속도는 프로젝트와 함께 저장됩니다.
+단축키: Ctrl+[ 느리게, Ctrl+] 빠르게 (슬라이더에 포커스를 두고 화살표 키를 써도 됩니다).</translation>
+        </message>
+        <message>
+            <source>full speed</source>
+            <translation>최고 속도</translation>
+        </message>
+        <message>
+            <source>{n:g} batches/s</source>
+            <translation>초당 {n:g}배치</translation>
+        </message>
+        <message>
+            <source>Training speed</source>
+            <translation>학습 속도</translation>
+        </message>
+    </context>
+    <context>
         <name>TrainingController</name>
         <message>
             <source>Ready</source>
@@ -2927,6 +2959,22 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>What Step trains: one mini-batch (iteration) or one whole epoch</source>
             <translation>'한 단계'로 학습할 양: 미니배치 하나(반복 1번) 또는 에포크 전체</translation>
+        </message>
+        <message>
+            <source>Slower</source>
+            <translation>느리게</translation>
+        </message>
+        <message>
+            <source>Train more slowly, down to slow motion (Ctrl+[)</source>
+            <translation>더 느리게 학습합니다. 가장 느리면 슬로 모션입니다 (Ctrl+[)</translation>
+        </message>
+        <message>
+            <source>Faster</source>
+            <translation>빠르게</translation>
+        </message>
+        <message>
+            <source>Train faster, up to full speed (Ctrl+])</source>
+            <translation>더 빠르게 학습합니다. 가장 빠르면 최고 속도입니다 (Ctrl+])</translation>
         </message>
         <message>
             <source>Training…</source>

@@ -96,7 +96,7 @@ def test_missing_key_is_named(key):
 @pytest.mark.parametrize("mutate, match", [
     (lambda d: d["layers"][1].update(units="many"), r"layers\[1\]\.units: expected a number"),
     (lambda d: d["layers"][1].update(type="Conv2D"), "unknown layer type 'Conv2D'"),
-    (lambda d: d["training"].update(speed=3), "unknown setting 'speed'"),
+    (lambda d: d["training"].update(turbo=3), "unknown setting 'turbo'"),
     (lambda d: d["state"]["weights"][0].update(data="AAAA"), r"state\.weights\[0\]: holds 3 bytes"),
     (lambda d: d["state"]["weights"][0].update(dtype="object"), "unsupported dtype"),
     (lambda d: d.update(layers={}), "expected list"),

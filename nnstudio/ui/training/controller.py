@@ -175,6 +175,15 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
             return True
         return self._start(step=kind)
 
+    def set_pace(self, pace: float | None) -> None:
+        """Change the speed of the running worker now (batches per second; None: full speed).
+
+        The project's ``training.speed`` is the remembered value; this only tells a
+        running or paused worker (the speed control calls it while edits are blocked).
+        """
+        if self._worker is not None:
+            self._worker.set_pace(pace)
+
     def stop(self) -> None:
         if self._worker is not None:
             self._worker.request_stop()
@@ -214,7 +223,7 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
 
     def _settings_key(self):
         p = self.state.project
-        training = {k: v for k, v in p.training.items() if k not in ("learning_rate", "epochs")}
+        training = {k: v for k, v in p.training.items() if k not in ("learning_rate", "epochs", "speed")}
         return repr(([layer.to_dict() for layer in p.layers], training, p.dataset))
 
     def _lr_change(self) -> float | None:
@@ -259,7 +268,7 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         job = Job(model=model, x=prepared.x_train, y=prepared.y_train, validation_data=prepared.validation_data,
                   batch_size=int(t.get("batch_size", 32)), initial_epoch=self._run_initial,
                   epochs=self._run_target, callbacks=make_callbacks(project), probes=self._probes, step=step,
-                  train_idx=prepared.train_idx)
+                  train_idx=prepared.train_idx, pace=t.get("speed"))
         self._job = job
         self._t_start = time.perf_counter()
         thread = QThread()
@@ -290,6 +299,8 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         def drawn() -> None:
             busy = time.perf_counter() - t0
             delay_ms = min(MAX_GRANT_DELAY[kind], int(1000 * busy * (1.0 / GUI_DUTY[kind] - 1.0)))
+            if worker is not None and worker.pace:
+                delay_ms = 0  # paced: the worker mostly waits; show every batch
             QTimer.singleShot(max(0, delay_ms), lambda: worker.grant(kind))
 
         QTimer.singleShot(0, drawn)
@@ -307,6 +318,8 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
             self.iter_x = np.concatenate([self.iter_x, p.iter_x])
             self.iter_loss = np.concatenate([self.iter_loss, p.iter_loss])
         self.iterations = p.iteration
+        if p.batch_indices is not None:
+            self.state.batchChanged.emit(p.batch_indices)  # paced: highlight the batch just trained
         for epoch, logs in p.epochs:
             self.epochEnded.emit(epoch, logs)
         self.historyChanged.emit()

@@ -1,8 +1,9 @@
-"""The 'Train' toolbar and menu: actions, step-kind combo, progress bar, status text, sample picker.
+"""The 'Train' toolbar and menu: actions, step-kind combo, speed control, progress bar, status text,
+sample picker.
 
 Space (train/pause) is a window-level action; it does nothing while a text
 field has the focus (Qt gives printable keys to line edits first, and the
-slot checks again). F10 steps.
+slot checks again). F10 steps. Ctrl+[ / Ctrl+] make training slower / faster.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.ui.state import IDLE, PAUSED, RUNNING
+from nnstudio.ui.training.speed import SpeedControl
 
 
 def _text_input_has_focus() -> bool:
@@ -120,6 +122,13 @@ class TrainToolbar(QToolBar):
         self.addWidget(self.step_kind)
         self.addAction(self.stop_action)
         self.addAction(self.reset_action)
+        self.addSeparator()
+        self.speed = SpeedControl(self.state, controller, self)
+        self.addWidget(self.speed)
+        self.slower_action = self._action(self.tr("Slower"), "slowerAction", lambda: self.speed.step(-1), "Ctrl+[",
+                                          self.tr("Train more slowly, down to slow motion (Ctrl+[)"))
+        self.faster_action = self._action(self.tr("Faster"), "fasterAction", lambda: self.speed.step(1), "Ctrl+]",
+                                          self.tr("Train faster, up to full speed (Ctrl+])"))
         self.addSeparator()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("trainProgress")
@@ -226,6 +235,9 @@ def add_menu(window, toolbar: TrainToolbar) -> None:
             menus["train"] = menu
     for a in (toolbar.train_action, toolbar.step_action, toolbar.stop_action, toolbar.reset_action):
         menu.addAction(a)
+    menu.addSeparator()
+    menu.addAction(toolbar.slower_action)
+    menu.addAction(toolbar.faster_action)
     menu.addSeparator()
     kinds = menu.addMenu(QCoreApplication.translate("TrainToolbar", "Step size"))
     for i, label in enumerate((QCoreApplication.translate("TrainToolbar", "One batch"),

@@ -15,6 +15,13 @@ per-iteration loss). Everything it sends is a copy:
 Pause/stop/step are requests (plain attributes plus a
 ``threading.Condition``) checked between batches: pause waits on the
 condition inside ``on_train_batch_end``; stop sets ``model.stop_training``.
+
+*Pacing* (watchable training): with ``pace`` set to a number of batches per
+second, the worker sends ``progress`` (with the batch's dataset indices, for
+the batch highlight) and ``live`` after *every* batch, then waits on the same
+condition until the batch's time slot is over. Pause, stop, step and a new
+pace wake that wait at once; the GUI thread never sleeps. With ``pace`` None
+(full speed) the per-batch cost is one attribute test.
 """
 
 from __future__ import annotations
@@ -38,6 +45,15 @@ SLOW_INTERVAL = 1.0
 
 _threads: weakref.WeakSet[QThread] = weakref.WeakSet()
 _keep: list = []  # threads that outlived a timed-out shutdown: never garbage-collect a running QThread
+
+
+def _valid_pace(pace) -> float | None:
+    """A positive, finite number of batches per second, or None (full speed)."""
+    try:
+        value = float(pace)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) and value > 0 else None
 
 
 def register_thread(thread: QThread) -> None:
@@ -79,6 +95,7 @@ class Job:
     probes: Probes | None = None
     step: str | None = None          # None, 'batch' or 'epoch': pause after that much
     train_idx: np.ndarray | None = None
+    pace: float | None = None        # batches per second (None: full speed)
 
 
 @dataclass
@@ -95,6 +112,7 @@ class Progress:
     epochs: list                     # [(epoch, logs-dict), ...]
     iter_x: np.ndarray               # per-iteration loss positions (in epochs)
     iter_loss: np.ndarray
+    batch_indices: np.ndarray | None = None  # paced runs: dataset rows of the batch just trained
 
 
 @dataclass
@@ -140,6 +158,9 @@ class _Hook(Callback):
     def on_epoch_begin(self, epoch, logs=None):
         self.w._epoch = epoch
         self.w._epoch_base = float(epoch)
+        # fit() draws this epoch's shuffle next: remember the generator state (for the batch highlight)
+        self.w._rng_state = self.w.model.rng.bit_generator.state
+        self.w._perm = None
 
     def on_train_batch_end(self, batch, logs=None):
         self.w._on_batch(batch, logs)
@@ -193,6 +214,10 @@ class TrainWorker(QObject):
         self.live_credit = True
         self._weights_before: list | None = None
         self._finite_weights: list | None = None
+        self._pace = _valid_pace(job.pace)
+        self._slot_end = 0.0  # paced runs: when the current batch's time slot ends
+        self._rng_state = None  # model.rng's state at this epoch's start (see _batch_rows)
+        self._perm = None
 
     # -- requests (any thread) --------------------------------------------------
     def request_pause(self) -> None:
@@ -223,6 +248,16 @@ class TrainWorker(QObject):
             self.model.stop_training = True
             self._cond.notify_all()
 
+    def set_pace(self, pace: float | None) -> None:
+        """Batches per second from now on (None: full speed); wakes a pacing wait (any thread)."""
+        with self._cond:
+            self._pace = _valid_pace(pace)
+            self._cond.notify_all()
+
+    @property
+    def pace(self) -> float | None:
+        return self._pace
+
     def set_probes(self, probes: Probes | None) -> None:
         """Replace what the live views look at (one attribute swap)."""
         self._probes = probes
@@ -235,6 +270,9 @@ class TrainWorker(QObject):
             self.progress_credit = True
         else:
             self.live_credit = True
+        if self._pace:
+            with self._cond:
+                self._cond.notify_all()
 
     # -- thread body ------------------------------------------------------------------
     @Slot()
@@ -297,12 +335,17 @@ class TrainWorker(QObject):
         self._il.append(bl)
         self._batch = batch + 1
         self._samples += logs.get("size", self._size)
-        now = time.perf_counter()
-        if now >= self._next_progress and self.progress_credit:
+        pace = self._pace
+        if pace:
             self._loss = logs.get("loss", bl)
-            self._flush_progress(now)
-        if now >= self._next_live and self.live_credit and self._probes is not None:
-            self._emit_live(now)
+            self._paced_batch(pace)
+        else:
+            now = time.perf_counter()
+            if now >= self._next_progress and self.progress_credit:
+                self._loss = logs.get("loss", bl)
+                self._flush_progress(now)
+            if now >= self._next_live and self.live_credit and self._probes is not None:
+                self._emit_live(now)
         if self._pending:
             self._control(where="batch")
 
@@ -317,8 +360,62 @@ class TrainWorker(QObject):
         if self._pending:
             self._control(where="epoch")
 
+    # -- pacing ------------------------------------------------------------------------------
+    def _paced_batch(self, pace: float) -> None:
+        """Show this batch in every view, then wait out its time slot (worker thread).
+
+        Waits on the pause condition, so pause/stop/step (``_pending``) and a
+        pace change end the wait at once.
+        """
+        cond = self._cond
+        now = time.perf_counter()
+        period = 1.0 / pace
+        # one slot per batch; a batch that overran its slot is not made up for later
+        self._slot_end = now + period if not self._slot_end else max(self._slot_end + period, now)
+        # The GUI has drawn the last batch (credits back) or the slot is over: show this one.
+        with cond:
+            while (self._pace and not self._pending and not self._credits_back()
+                   and time.perf_counter() < self._slot_end):
+                cond.wait(max(0.0, self._slot_end - time.perf_counter()))
+        now = time.perf_counter()
+        if self.progress_credit:
+            self._flush_progress(now, batch_indices=self._batch_rows(self._batch - 1))
+        if self.live_credit and self._probes is not None:
+            self._emit_live(now)
+        with cond:
+            while self._pace and not self._pending:
+                left = self._slot_end - time.perf_counter()
+                if left <= 0:
+                    break
+                cond.wait(left)
+
+    def _credits_back(self) -> bool:
+        return self.progress_credit and (self.live_credit or self._probes is None)
+
+    def _batch_rows(self, batch: int) -> np.ndarray | None:
+        """Dataset rows of mini-batch ``batch`` of this epoch.
+
+        ``fit`` shuffles with ``model.rng`` right after ``on_epoch_begin``; the hook
+        keeps that generator's state (a small dict), so the same permutation is
+        drawn again here from a copy, changing nothing the model computes.
+        """
+        if self._perm is None:
+            if self._rng_state is None:
+                return None
+            try:
+                bg = type(self.model.rng.bit_generator)()
+                bg.state = self._rng_state
+                self._perm = np.random.Generator(bg).permutation(len(self.job.x))
+            except Exception:
+                self._rng_state = None
+                return None
+        size = max(1, self.job.batch_size)
+        idx = self._perm[batch * size:(batch + 1) * size]
+        tidx = self.job.train_idx
+        return np.array(tidx[idx] if tidx is not None else idx, dtype=np.int64)
+
     # -- helpers ------------------------------------------------------------------------------
-    def _flush_progress(self, now: float) -> None:
+    def _flush_progress(self, now: float, batch_indices: np.ndarray | None = None) -> None:
         self._next_progress = now + PROGRESS_INTERVAL
         self.progress_credit = False
         ix, il = self._ix, self._il
@@ -327,7 +424,8 @@ class TrainWorker(QObject):
         self.progress.emit(Progress(
             epoch=self._epoch, batch=self._batch, batches=self._batches, iteration=int(self.model.iterations),
             loss=float(self._loss), samples=self._samples, elapsed=now - self._t0 - self._paused_time,
-            epochs=eb, iter_x=np.asarray(ix, dtype=np.float64), iter_loss=np.asarray(il, dtype=np.float64)))
+            epochs=eb, iter_x=np.asarray(ix, dtype=np.float64), iter_loss=np.asarray(il, dtype=np.float64),
+            batch_indices=batch_indices))
 
     def _emit_live(self, now: float) -> None:
         self._next_live = now + LIVE_INTERVAL
@@ -400,3 +498,4 @@ class TrainWorker(QObject):
                 self._arm_capture()
             self._pending = bool(self._step) or self._stop_req
         self._paused_time += time.perf_counter() - t_wait
+        self._slot_end = 0.0
