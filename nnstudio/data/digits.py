@@ -77,3 +77,30 @@ def reduce_pad(pad: np.ndarray, side: int = SIDE) -> np.ndarray:
     b = pad.shape[0] // side
     ink = (pad >= 0.5).astype(np.int64)
     return ink.reshape(side, b, side, b).sum(axis=(1, 3)).astype(np.float64)
+
+
+def fit_to_box(pad: np.ndarray) -> np.ndarray:
+    """The drawing's ink, cropped to its bounding box and scaled (nearest pixel,
+    aspect ratio kept) so its longer side fills the pad, centred.
+
+    NIST's preprocessing normalised every digit to its 32×32 box this way
+    before the 4×4 counting; a small digit drawn in a corner then looks like
+    the training images.  An empty pad is returned unchanged (as a copy).
+    """
+    pad = np.asarray(pad, dtype=np.float64)
+    ink = pad >= 0.5
+    if not ink.any():
+        return pad.copy()
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    crop = pad[r0:r1, c0:c1]
+    size = pad.shape[0]
+    h, w = crop.shape
+    scale = size / max(h, w)
+    nh, nw = max(1, min(size, int(round(h * scale)))), max(1, min(size, int(round(w * scale))))
+    ri = np.minimum((np.arange(nh) / scale).astype(np.int64), h - 1)
+    ci = np.minimum((np.arange(nw) / scale).astype(np.int64), w - 1)
+    out = np.zeros_like(pad)
+    top, left = (size - nh) // 2, (size - nw) // 2
+    out[top:top + nh, left:left + nw] = crop[np.ix_(ri, ci)]
+    return out

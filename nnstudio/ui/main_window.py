@@ -29,7 +29,8 @@ from nnstudio.ui.palette import Palette
 from nnstudio.ui.problems import ProblemsPanel
 from nnstudio.ui.state import AppState
 
-PLUGINS = ("nnstudio.ui.data", "nnstudio.ui.training", "nnstudio.ui.code", "nnstudio.ui.lessons")
+PLUGINS = ("nnstudio.ui.data", "nnstudio.ui.training", "nnstudio.ui.imageviews", "nnstudio.ui.code",
+           "nnstudio.ui.lessons")
 #: bump when the built-in docks change so an old saved dock layout is not applied
 STATE_VERSION = 1
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
     <context>
         <name>_PlotPanel</name>
@@ -591,6 +590,42 @@
         <message>
             <source>Comparison stopped after {0} of {1} runs.</source>
             <translation>실행 {1}번 중 {0}번 후 비교를 멈췄습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfusionExamplesPanel</name>
+        <message>
+            <source>For classification datasets: click a cell of the confusion matrix to see its samples.</source>
+            <extracomment>thumbnail side, and the most examples listed</extracomment>
+            <translation>분류 데이터셋에서 쓸 수 있습니다. 혼동 행렬의 칸을 클릭하면 그 칸의 샘플을 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>Click a cell of the confusion matrix to see its samples (off the diagonal: the mistakes).</source>
+            <translation>혼동 행렬의 칸을 클릭하면 그 칸의 샘플을 보여 줍니다(대각선 밖의 칸은 틀린 예측입니다).</translation>
+        </message>
+        <message>
+            <source>validation</source>
+            <translation>검증</translation>
+        </message>
+        <message>
+            <source>training</source>
+            <translation>훈련</translation>
+        </message>
+        <message>
+            <source>{n} {where} samples of {true} recognised correctly.</source>
+            <translation>{true}인 {where} 샘플 {n}개를 맞게 알아보았습니다.</translation>
+        </message>
+        <message>
+            <source>{n} {where} samples of {true} taken for {pred}, most confident first.</source>
+            <translation>{true}인 {where} 샘플 {n}개를 {pred}(으)로 잘못 보았습니다. 가장 확신한 것부터 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>The first {m} are shown.</source>
+            <translation>처음 {m}개만 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>Sample {i}: a {true}; the network says {pred} with p = {p:.3f}. Click to select it.</source>
+            <translation>샘플 {i}: 정답은 {true}, 신경망의 답은 {pred} (p = {p:.3f}). 클릭하면 이 샘플을 선택합니다.</translation>
         </message>
     </context>
     <context>
@@ -1242,6 +1277,82 @@
         </message>
     </context>
     <context>
+        <name>DrawPad</name>
+        <message>
+            <source>Draw a digit: left mouse button draws, right button erases. The 32×32 pad is reduced like the UCI images: the ink pixels of each 4×4 block are counted (0–16).</source>
+            <extracomment>brush radius in pad pixels (strokes about 3 pixels wide, like the NIST bitmaps) the mouse button was released (a stroke ended)</extracomment>
+            <translation>숫자를 그려 보세요. 왼쪽 버튼으로 그리고 오른쪽 버튼으로 지웁니다. 32×32 패드는 UCI 이미지와 같은 방식으로 줄어듭니다: 4×4 블록마다 잉크가 칠해진 픽셀 수를 셉니다(0–16).</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrawPadPanel</name>
+        <message>
+            <source>What the network sees (8×8):</source>
+            <extracomment>the prediction was recomputed: (probabilities, seconds it took)</extracomment>
+            <translation>신경망이 보는 입력 (8×8):</translation>
+        </message>
+        <message>
+            <source>The pad reduced to 8×8: each pixel counts the inked pad pixels of one 4×4 block, 0 (white) to 16 (black).</source>
+            <translation>8×8로 줄인 패드입니다. 픽셀마다 4×4 블록 하나에서 칠해진 패드 픽셀 수를 셉니다. 0(흰색)부터 16(검은색)까지.</translation>
+        </message>
+        <message>
+            <source>Fit to the box</source>
+            <translation>상자에 맞추기</translation>
+        </message>
+        <message>
+            <source>Scale and centre the drawing so it fills the pad before counting, as the UCI images were normalised.</source>
+            <translation>세기 전에 그림을 패드에 꽉 차도록 키우고 가운데로 옮깁니다. UCI 이미지도 이렇게 정규화했습니다.</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>지우기</translation>
+        </message>
+        <message>
+            <source>Wipe the pad.</source>
+            <translation>패드를 깨끗이 지웁니다.</translation>
+        </message>
+        <message>
+            <source>Use as sample</source>
+            <translation>샘플로 사용</translation>
+        </message>
+        <message>
+            <source>Send the drawing through the network views: the canvas and the activations show its values until you pick a dataset sample again.</source>
+            <translation>그림을 신경망 보기에 보냅니다. 데이터셋 샘플을 다시 고를 때까지 캔버스와 활성값 보기가 이 그림의 값을 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>probability</source>
+            <translation>확률</translation>
+        </message>
+        <message>
+            <source>The network's output for the drawing: softmax pᵢ = e^zᵢ / Σⱼ e^zⱼ, one bar per class.</source>
+            <translation>그림에 대한 신경망의 출력입니다. 소프트맥스 pᵢ = e^zᵢ / Σⱼ e^zⱼ, 클래스마다 막대 하나.</translation>
+        </message>
+        <message>
+            <source>The draw pad works with image datasets such as the handwritten digits.</source>
+            <translation>그리기 패드는 손글씨 숫자 같은 이미지 데이터셋에서 쓸 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Fix the network's problems to see its prediction.</source>
+            <translation>예측을 보려면 먼저 신경망의 문제를 고치세요.</translation>
+        </message>
+        <message>
+            <source>Draw a digit on the pad. (Empty pad: the network says {name}, {p:.0%}.)</source>
+            <translation>패드에 숫자를 그려 보세요. (빈 패드: 신경망의 답은 {name}, {p:.0%})</translation>
+        </message>
+        <message>
+            <source>The network says &lt;b&gt;{name}&lt;/b&gt; ({p:.0%}).</source>
+            <translation>신경망의 답: &lt;b&gt;{name}&lt;/b&gt; ({p:.0%})</translation>
+        </message>
+        <message>
+            <source>It has not been trained yet: press Train.</source>
+            <translation>아직 학습하지 않았습니다. 학습을 누르세요.</translation>
+        </message>
+        <message>
+            <source>Using the drawing</source>
+            <translation>그림을 사용하는 중</translation>
+        </message>
+    </context>
+    <context>
         <name>FileActions</name>
         <message>
             <source>nnstudio projects (*{suffix});;All files (*)</source>
@@ -1333,6 +1444,102 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>{0} of 4 rows match XOR.</source>
             <translation>4행 중 {0}행이 XOR와 같습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageGridModel</name>
+        <message>
+            <source>validation</source>
+            <extracomment>thumbnail side in pixels, and the large preview's frame colours: training samples grey, validation samples orange the dataset index of a grid row</extracomment>
+            <translation>검증</translation>
+        </message>
+        <message>
+            <source>training</source>
+            <translation>훈련</translation>
+        </message>
+        <message>
+            <source>Sample {i}: {label} ({part})</source>
+            <translation>샘플 {i}: {label} ({part})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImagesPanel</name>
+        <message>
+            <source>The selected sample, pixel by pixel: darker = more ink. It is the input the canvas and the activations show.</source>
+            <extracomment>a thumbnail was clicked: the dataset index</extracomment>
+            <translation>선택한 샘플을 픽셀 단위로 보여 줍니다. 어두울수록 잉크가 많습니다. 캔버스와 활성값 보기가 보여 주는 입력이 바로 이것입니다.</translation>
+        </message>
+        <message>
+            <source>Which samples the grid shows.</source>
+            <translation>격자에 보여 줄 샘플을 고릅니다.</translation>
+        </message>
+        <message>
+            <source>All samples</source>
+            <translation>모든 샘플</translation>
+        </message>
+        <message>
+            <source>Training samples</source>
+            <translation>훈련 샘플</translation>
+        </message>
+        <message>
+            <source>Validation samples</source>
+            <translation>검증 샘플</translation>
+        </message>
+        <message>
+            <source>Show only the samples of one class.</source>
+            <translation>한 클래스의 샘플만 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>Grey frame: training sample. &lt;span style='color:{c}'&gt;Orange frame&lt;/span&gt;: validation sample (never trained on).</source>
+            <translation>회색 테두리: 훈련 샘플. &lt;span style='color:{c}'&gt;주황색 테두리&lt;/span&gt;: 검증 샘플(학습에 쓰지 않음).</translation>
+        </message>
+        <message>
+            <source>Every sample with its label. Click one to send it through the network (canvas, activations).</source>
+            <translation>모든 샘플과 레이블입니다. 하나를 클릭하면 신경망(캔버스, 활성값)에 통과시킵니다.</translation>
+        </message>
+        <message>
+            <source>Every class</source>
+            <translation>모든 클래스</translation>
+        </message>
+        <message>
+            <source>Class {name}</source>
+            <translation>클래스 {name}</translation>
+        </message>
+        <message>
+            <source>This view shows datasets whose samples are images (e.g. the handwritten digits).</source>
+            <translation>이 보기는 샘플이 이미지인 데이터셋(예: 손글씨 숫자)을 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>validation</source>
+            <translation>검증</translation>
+        </message>
+        <message>
+            <source>training</source>
+            <translation>훈련</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Sample {i}&lt;/b&gt;: {label}&lt;br&gt;{part} sample, {h}×{w} pixels</source>
+            <translation>&lt;b&gt;샘플 {i}&lt;/b&gt;: {label}&lt;br&gt;{part} 샘플, {h}×{w} 픽셀</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageViews</name>
+        <message>
+            <source>Images</source>
+            <extracomment>the image docks in display order</extracomment>
+            <translation>이미지</translation>
+        </message>
+        <message>
+            <source>Draw a digit</source>
+            <translation>숫자 그리기</translation>
+        </message>
+        <message>
+            <source>Weight images</source>
+            <translation>가중치 이미지</translation>
+        </message>
+        <message>
+            <source>Confusion examples</source>
+            <translation>혼동 사례</translation>
         </message>
     </context>
     <context>
@@ -3011,6 +3218,53 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         <message>
             <source>One epoch</source>
             <translation>에포크 하나</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeightImagesPanel</name>
+        <message>
+            <source>One colour scale for all</source>
+            <translation>모두 같은 색 척도</translation>
+        </message>
+        <message>
+            <source>Off: each image uses its own range (patterns are easier to see). On: the same range for every image (sizes compare).</source>
+            <translation>끄면: 이미지마다 자기 범위를 씁니다(무늬가 잘 보입니다). 켜면: 모든 이미지가 같은 범위를 씁니다(크기를 비교할 수 있습니다).</translation>
+        </message>
+        <message>
+            <source>&lt;span style='color:#b2182b'&gt;red&lt;/span&gt; = positive weight, &lt;span style='color:#2166ac'&gt;blue&lt;/span&gt; = negative</source>
+            <translation>&lt;span style='color:#b2182b'&gt;빨강&lt;/span&gt; = 양의 가중치, &lt;span style='color:#2166ac'&gt;파랑&lt;/span&gt; = 음의 가중치</translation>
+        </message>
+        <message>
+            <source>Weight images are shown for image datasets (e.g. the handwritten digits).</source>
+            <translation>가중치 이미지는 이미지 데이터셋(예: 손글씨 숫자)에서 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>Add a Dense layer after the input (and train or step once) to see its weights as images.</source>
+            <translation>입력 뒤에 Dense 층을 추가하고 학습하거나 한 단계 실행하면 가중치를 이미지로 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>class {name}</source>
+            <translation>클래스 {name}</translation>
+        </message>
+        <message>
+            <source>No hidden layer: each image is one output's weights, what that class looks for in the {h}×{w} input.</source>
+            <translation>은닉층이 없습니다. 이미지 하나가 출력 하나의 가중치이며, 그 클래스가 {h}×{w} 입력에서 찾는 모양입니다.</translation>
+        </message>
+        <message>
+            <source>unit {j}</source>
+            <translation>유닛 {j}</translation>
+        </message>
+        <message>
+            <source>Layer {layer}: the incoming weights of each of its {n} units as a {h}×{w} image (column j of the kernel).</source>
+            <translation>{layer}번 층: 유닛 {n}개 각각으로 들어오는 가중치를 {h}×{w} 이미지로 그렸습니다(커널의 j번째 열).</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeightMosaic</name>
+        <message>
+            <source>{caption}: weights from {lo:+.3f} (blue) to {hi:+.3f} (red)</source>
+            <extracomment>gap between tiles and the caption height (pixels)</extracomment>
+            <translation>{caption}: 가중치 {lo:+.3f}(파랑)부터 {hi:+.3f}(빨강)까지</translation>
         </message>
     </context>
 </TS>

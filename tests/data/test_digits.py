@@ -85,3 +85,16 @@ def test_pad_reduction_counts_ink_in_4x4_blocks():
     assert np.diag(red, 1).tolist() == [1.0] * 7
     with pytest.raises(ValueError, match="square"):
         dg.reduce_pad(np.zeros((30, 30)))
+
+
+def test_fit_to_box_scales_a_small_corner_drawing_to_fill_the_pad():
+    pad = np.zeros((32, 32))
+    pad[2:6, 3:5] = 1.0            # a 4 × 2 bar in the top-left corner
+    out = dg.fit_to_box(pad)
+    # scaled by 32 / 4 = 8: a 32 × 16 bar, centred horizontally (columns 8..23)
+    expected = np.zeros((32, 32))
+    expected[:, 8:24] = 1.0
+    assert np.array_equal(out, expected)
+    assert dg.reduce_pad(out)[:, 2:6].tolist() == [[16.0] * 4] * 8
+    empty = np.zeros((32, 32))
+    assert np.array_equal(dg.fit_to_box(empty), empty)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 from PySide6.QtCore import QTimer
 
 from nnstudio.ui.training.probes import compute_snapshot, make_probes
@@ -16,6 +17,14 @@ from nnstudio.ui.training.probes import compute_snapshot, make_probes
 
 class LiveViewsMixin:
     """Live activations/weights for the canvas and the view docks (GUI thread)."""
+
+    #: raw input row shown instead of the selected dataset sample (a drawing), or None
+    custom_sample = None
+
+    def use_custom_sample(self, x) -> None:
+        """Show the input row ``x`` (raw features, e.g. a drawing) in the live views; None: the dataset's."""
+        self.custom_sample = None if x is None else np.asarray(x, dtype=np.float64).reshape(-1).copy()
+        self.refresh_probes()
 
     def set_wanted(self, **flags: bool) -> None:
         """Which optional live views are visible ('heat', 'grid', 'confusion')."""
@@ -38,7 +47,8 @@ class LiveViewsMixin:
         else:
             self._probes = make_probes(self.state.project, prepared, self.state.selected_sample,
                                        want_heat=self.want["heat"], want_grid=self.want["grid"],
-                                       want_confusion=self.want["confusion"])
+                                       want_confusion=self.want["confusion"],
+                                       sample_x=self.custom_sample)
         if self._worker is not None:
             self._worker.set_probes(self._probes)
         if not self.is_running():

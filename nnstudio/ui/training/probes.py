@@ -120,10 +120,20 @@ def heat_indices(prepared, count: int = HEAT_SAMPLES) -> np.ndarray:
 
 
 def make_probes(project, prepared, sample_index: int, *, want_heat=True, want_grid=True,
-                want_confusion=True) -> Probes:
-    """Build the :class:`Probes` for a project, its prepared data and a selected sample."""
+                want_confusion=True, sample_x=None) -> Probes:
+    """Build the :class:`Probes` for a project, its prepared data and a selected sample.
+
+    ``sample_x``: an input row of raw (unscaled) features shown instead of the
+    dataset sample (e.g. a drawing); ignored when its size does not fit.
+    """
     x_all = full_x(prepared)
     sample_index = int(sample_index) % max(1, len(x_all))
+    sample_row = x_all[sample_index:sample_index + 1].copy()
+    if sample_x is not None and np.size(sample_x) == x_all.shape[1]:
+        row = np.asarray(sample_x, dtype=np.float64).reshape(1, -1)
+        if prepared.scaler is not None:
+            row = prepared.scaler.transform(row)
+        sample_row, sample_index = np.asarray(row, dtype=x_all.dtype), -1
     rows = heat_indices(prepared)
     relu = [i for i, spec in enumerate(project.layers)
             if spec.type in ("Dense", "Activation") and spec.params.get("activation") == "relu"]
@@ -148,7 +158,7 @@ def make_probes(project, prepared, sample_index: int, *, want_heat=True, want_gr
         k = max(ds.n_classes, 2)
     return Probes(
         sample_index=sample_index,
-        sample_x=x_all[sample_index:sample_index + 1].copy(),
+        sample_x=sample_row,
         heat_index=prepared.train_idx[rows],
         heat_x=prepared.x_train[rows],
         relu_layers=relu,
