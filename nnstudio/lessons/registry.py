@@ -31,6 +31,7 @@ LANGUAGES = ("en", "ko")
 PANELS = (
     "canvas", "palette", "inspector", "problems", "data", "loss_plot", "metric_plot",
     "activations", "decision", "backprop", "confusion", "code", "lesson",
+    "images", "draw_pad", "weight_images", "confusion_examples",
 )
 WIDGETS = (
     "perceptron", "gate_composer", "activation_explorer", "loss_explorer",

@@ -15,8 +15,8 @@ LESSONS = registry.lessons(refresh=True)
 STEPS = [(les, st) for les in LESSONS for st in les.steps]
 
 
-def test_ten_lessons_in_order():
-    assert [les.order for les in LESSONS] == list(range(1, 11))
+def test_eleven_lessons_in_order():
+    assert [les.order for les in LESSONS] == list(range(1, 12))
     assert registry.get("perceptron").order == 1
     with pytest.raises(KeyError, match="no lesson"):
         registry.get("nope")
