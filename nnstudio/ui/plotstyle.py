@@ -1,6 +1,64 @@
-"""Small pyqtgraph settings shared by every live plot."""
+"""One palette and a few plot settings shared by every view.
+
+* :data:`CLASS_COLORS`: the class colours of the data view, the decision map,
+  the canvas node maps and the pinned map (one list, so class 1 is the same
+  orange everywhere);
+* :func:`class_rgb`: class probabilities over a grid -> blended class colours;
+* :func:`signed_rgb`: values -> blue (negative) / white / orange (positive),
+  the canvas' weight and activation colours;
+* :func:`plain_axes`: no automatic SI prefix on pyqtgraph axes.
+
+No pyqtgraph import here: the canvas uses the palette before any plot exists.
+"""
 
 from __future__ import annotations
+
+import numpy as np
+
+#: One colour per class (colour-blind friendly Tableau palette), cycled.
+CLASS_COLORS = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+)
+CLASS_RGB = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in CLASS_COLORS], dtype=np.float64)
+#: the canvas' sign colours: orange for positive, blue for negative
+POSITIVE_RGB = np.array([242.0, 142.0, 43.0])
+NEGATIVE_RGB = np.array([59.0, 125.0, 216.0])
+#: how light the class colours are under the points of a decision map (1: full colour)
+MAP_STRENGTH = 0.75
+
+
+def class_colour_hex(k: int) -> str:
+    """The colour of class ``k`` as ``#rrggbb``."""
+    return CLASS_COLORS[int(k) % len(CLASS_COLORS)]
+
+
+def class_probabilities(out: np.ndarray) -> np.ndarray:
+    """``(G, k)`` class probabilities from an output layer (1 sigmoid unit -> 2 columns)."""
+    out = np.asarray(out, dtype=np.float64)
+    if out.ndim == 1:
+        out = out[:, None]
+    if out.shape[1] == 1:
+        p = np.clip(out[:, 0], 0.0, 1.0)
+        return np.stack([1.0 - p, p], axis=1)
+    return out
+
+
+def class_rgb(p: np.ndarray, strength: float = 1.0) -> np.ndarray:
+    """(G, k) class probabilities -> (G, 3) uint8: the probability-weighted class colours over white."""
+    p = np.nan_to_num(np.clip(np.asarray(p, dtype=np.float64), 0, 1))
+    k = p.shape[1]
+    colours = CLASS_RGB[np.arange(k) % len(CLASS_RGB)]
+    rgb = p @ colours + (1 - np.clip(p.sum(axis=1, keepdims=True), 0, 1)) * 255
+    rgb = 255 + strength * (rgb - 255)
+    return np.clip(rgb, 0, 255).astype(np.uint8)
+
+
+def signed_rgb(t: np.ndarray) -> np.ndarray:
+    """Values in [-1, 1] -> (…, 3) uint8: blue (−1) through white (0) to orange (+1)."""
+    t = np.clip(np.nan_to_num(np.asarray(t, dtype=np.float64)), -1.0, 1.0)[..., None]
+    target = np.where(t >= 0, POSITIVE_RGB, NEGATIVE_RGB)
+    return np.clip(255 + (target - 255) * np.abs(t), 0, 255).astype(np.uint8)
 
 
 def plain_axes(plot) -> None:

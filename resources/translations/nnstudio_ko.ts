@@ -201,6 +201,56 @@
             <translation>Keras의 model.summary()가 보여 줄 내용입니다. 깊이는 가중치가 있는 층만 셉니다(입력층은 아무것도 계산하지 않습니다). 파라미터는 모든 가중치와 편향의 개수입니다.</translation>
         </message>
         <message>
+            <source>Layer {i} ({type}), neuron {k}</source>
+            <extracomment>how many terms of z = Σ wᵢ·aᵢ + b a text spells out before "…"</extracomment>
+            <translation>{i}번 층({type})의 뉴런 {k}</translation>
+        </message>
+        <message>
+            <source>Train the network (or step once) to see this neuron's values for the selected sample.</source>
+            <translation>신경망을 학습시키면(또는 한 단계만 실행하면) 선택한 샘플에 대한 이 뉴런의 값을 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>for sample {n}</source>
+            <translation>샘플 {n}에 대해</translation>
+        </message>
+        <message>
+            <source>Weight from neuron {a} of layer {la} to neuron {b} of layer {lb}</source>
+            <translation>층 {la}의 뉴런 {a}에서 층 {lb}의 뉴런 {b}로 가는 가중치</translation>
+        </message>
+        <message>
+            <source>Train the network (or step once) to see its value.</source>
+            <translation>값을 보려면 신경망을 학습시키세요(또는 한 단계 실행).</translation>
+        </message>
+        <message>
+            <source>its share of z for sample {n}: w·a = {w} × {a} = {p}</source>
+            <translation>샘플 {n}의 z에 대한 기여: w·a = {w} × {a} = {p}</translation>
+        </message>
+        <message>
+            <source>z of neuron {b} = {z}</source>
+            <translation>뉴런 {b}의 z = {z}</translation>
+        </message>
+        <message>
+            <source>Orange lines are positive weights, blue negative; thicker means larger |w|.</source>
+            <translation>주황색 선은 양의 가중치, 파란색은 음의 가중치이며 굵을수록 |w|가 큽니다.</translation>
+        </message>
+        <message>
+            <source>Dense</source>
+            <translation>밀집층(Dense)</translation>
+        </message>
+        <message>
+            <source>Dropout</source>
+            <translation>드롭아웃</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>활성화</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <extracomment>at most this many neuron circles per layer when a layer has more units: this many first and this many last are drawn map mode (2 input features, every layer at most MAX_MAP_UNITS wide, see nnstudio.project.planes): each neuron is a MAP_SIZE square showing its response over the input plane vertical distance between neurons and half the drawn neuron's size (larger in map mode)</extracomment>
+            <translation>입력층</translation>
+        </message>
+        <message>
             <source>{n} more neurons are not drawn</source>
             <extracomment>texts painted by :meth:`paint` (skipped when zoomed out too far to read)</extracomment>
             <translation>뉴런 {n}개는 그리지 않았습니다</translation>
@@ -208,11 +258,6 @@
         <message>
             <source>… {n} …</source>
             <translation>… {n} …</translation>
-        </message>
-        <message>
-            <source>Input</source>
-            <extracomment>at most this many neuron circles per layer when a layer has more units: this many first and this many last are drawn</extracomment>
-            <translation>입력층</translation>
         </message>
         <message>
             <source>Hidden</source>
@@ -227,8 +272,28 @@
             <translation>깊이 {depth}(가중치가 있는 층) · 파라미터 {params}개 · 출력 모양 {shape}</translation>
         </message>
         <message>
+            <source>Unpin this map</source>
+            <translation>이 지도 고정 해제</translation>
+        </message>
+        <message>
+            <source>This neuron's output over the whole input plane (x1 across, x2 up): orange positive, blue negative, white near zero; for the output of a classifier, the class colours. Dots: the training points.</source>
+            <translation>입력 평면 전체에서 이 뉴런의 출력입니다(가로 x1, 세로 x2). 주황색은 양수, 파란색은 음수, 흰색은 0 근처이며, 분류기의 출력층은 클래스 색으로 표시합니다. 점: 학습 데이터.</translation>
+        </message>
+        <message>
+            <source>input {name}</source>
+            <translation>입력 {name}</translation>
+        </message>
+        <message>
+            <source>layer {i}, neuron {k} ({act})</source>
+            <translation>층 {i}, 뉴런 {k} ({act})</translation>
+        </message>
+        <message>
+            <source>Pinned: {what}</source>
+            <translation>고정됨: {what}</translation>
+        </message>
+        <message>
             <source>{n} features</source>
-            <extracomment>how many terms of z = Σ w·a + b a tooltip spells out before "…"</extracomment>
+            <extracomment>the neuron maps were redrawn the pinned neuron changed: ``(layer index, unit)`` or ``None``</extracomment>
             <translation>특성 {n}개</translation>
         </message>
         <message>
@@ -238,14 +303,6 @@
         <message>
             <source>rate {rate}</source>
             <translation>비율 {rate}</translation>
-        </message>
-        <message>
-            <source>Layer {i} ({type}), neuron {k}</source>
-            <translation>{i}번 층({type})의 뉴런 {k}</translation>
-        </message>
-        <message>
-            <source>Train the network (or step once) to see this neuron's values for the selected sample.</source>
-            <translation>신경망을 학습시키면(또는 한 단계만 실행하면) 선택한 샘플에 대한 이 뉴런의 값을 볼 수 있습니다.</translation>
         </message>
         <message>
             <source>The network, left to right. Drag layers here from the palette; drag a block to reorder it; wheel to zoom, drag empty space to pan.</source>
@@ -287,6 +344,10 @@
         <message>
             <source>Move {type} layer</source>
             <translation>{type} 층 이동</translation>
+        </message>
+        <message>
+            <source>Neuron {k} of layer {i} pinned: its map is shown large; click it again to unpin.</source>
+            <translation>층 {i}의 뉴런 {k}을(를) 고정했습니다. 지도가 크게 표시됩니다. 다시 클릭하면 고정이 풀립니다.</translation>
         </message>
     </context>
     <context>
@@ -1151,7 +1212,6 @@
         </message>
         <message>
             <source>regression</source>
-            <extracomment>One colour per class (colour-blind friendly Tableau-like palette), cycled.</extracomment>
             <translation>회귀</translation>
         </message>
         <message>
@@ -1174,12 +1234,24 @@
             <translation>데이터셋 없음</translation>
         </message>
         <message>
+            <source>imported from {name}</source>
+            <translation>{name}에서 가져옴</translation>
+        </message>
+        <message>
             <source>● training   ○ validation   ◎ selected sample (click a point to select)</source>
             <translation>● 훈련   ○ 검증   ◎ 선택한 샘플 (점을 클릭해 선택)</translation>
         </message>
         <message>
-            <source>target</source>
-            <translation>타깃</translation>
+            <source>{name} (input)</source>
+            <translation>{name} (입력)</translation>
+        </message>
+        <message>
+            <source>{name} (target)</source>
+            <translation>{name} (목표값)</translation>
+        </message>
+        <message>
+            <source>class</source>
+            <translation>클래스</translation>
         </message>
         <message>
             <source>column</source>
@@ -1213,24 +1285,45 @@
             <translation>결정 경계</translation>
         </message>
         <message>
-            <source>train</source>
-            <translation>훈련</translation>
+            <source>The output view needs a dataset with 1 or 2 input features.</source>
+            <extracomment>the plot is never smaller than this (pixels, each side)</extracomment>
+            <translation>출력 보기에는 입력 특성이 1개 또는 2개인 데이터셋이 필요합니다.</translation>
         </message>
         <message>
-            <source>validation</source>
-            <translation>검증</translation>
+            <source>target</source>
+            <translation>목표값</translation>
         </message>
         <message>
-            <source>The decision view needs a dataset with exactly 2 input features.</source>
-            <translation>결정 경계 보기는 입력 특성이 정확히 2개인 데이터셋에서만 쓸 수 있습니다.</translation>
+            <source>class probability</source>
+            <translation>클래스 확률</translation>
         </message>
         <message>
-            <source>Model output over the input plane (colour = class probabilities). Circles: training points, triangles: validation points.</source>
-            <translation>입력 평면 위의 모델 출력입니다(색 = 클래스 확률). 원: 훈련 데이터, 삼각형: 검증 데이터.</translation>
+            <source>Model output over the input plane (colour = class probabilities).</source>
+            <translation>입력 평면 위의 모델 출력(색 = 클래스 확률).</translation>
         </message>
         <message>
-            <source>Model output over the input plane (regression surface). Circles: training points, triangles: validation points.</source>
-            <translation>입력 평면 위의 모델 출력입니다(회귀 곡면). 원: 훈련 데이터, 삼각형: 검증 데이터.</translation>
+            <source>Model output over the input plane (regression surface, light = high).</source>
+            <translation>입력 평면 위의 모델 출력(회귀 곡면, 밝을수록 큰 값).</translation>
+        </message>
+        <message>
+            <source>The model's curve over the data: the line is the prediction for every x.</source>
+            <translation>데이터 위에 그린 모델의 곡선: 선은 각 x에 대한 예측값입니다.</translation>
+        </message>
+        <message>
+            <source>The model's class probabilities along x.</source>
+            <translation>x에 따른 모델의 클래스 확률.</translation>
+        </message>
+        <message>
+            <source>● training</source>
+            <translation>● 학습</translation>
+        </message>
+        <message>
+            <source>▲ validation</source>
+            <translation>▲ 검증</translation>
+        </message>
+        <message>
+            <source>model</source>
+            <translation>모델</translation>
         </message>
         <message>
             <source>output</source>
@@ -1545,6 +1638,10 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
     <context>
         <name>Inspector</name>
         <message>
+            <source>Activation</source>
+            <translation>활성화 함수</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>이름</translation>
         </message>
@@ -1567,10 +1664,6 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>Number of neurons in this layer (Keras 'units').</source>
             <translation>이 층의 뉴런 개수입니다(Keras의 'units').</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <translation>활성화 함수</translation>
         </message>
         <message>
             <source>The function applied to z = x·W + b.</source>

@@ -184,8 +184,8 @@ def test_live_values_colour_neurons_and_tooltip_shows_the_sum(window):
     assert neg_pen.color().blue() > neg_pen.color().red()  # blue: negative
     assert neg_pen.widthF() > pos_pen.widthF()  # |−2| > |0.5|
     tip = scene.neuron_tooltip(state.project.layers[1].id, 0)
-    assert "z = Σ w·a + b = 0.5×1 + −2×0.5 + 0.25 = −0.25" in tip
-    assert f"a = sigmoid(z) = {a[0]:.3g}" in tip
+    assert "z = Σ wᵢ·aᵢ + b = 0.5×1 + −2×0.5 + 0.25 = −0.25" in tip
+    assert f"a = f(z) = sigmoid(−0.25) = {a[0]:.3g}" in tip
     state.clear_live()
     assert block_in.neurons[0].brush().color() == NEURON_IDLE and not conn.has_weights()
 

@@ -11,6 +11,7 @@ from test_training_common import (
 )
 
 from nnstudio.project.build import build_model
+from nnstudio.project.planes import MAP_SIDE, plane_extent, plane_grid, to_model_space
 from nnstudio.ui.training import worker as worker_mod
 from nnstudio.ui.training.backprop import weight_slots
 from nnstudio.ui.training.probes import confusion_matrix, label_of, predicted_labels
@@ -116,18 +117,28 @@ def test_decision_view_and_confusion_matrix(window, qtbot):
     with qtbot.waitSignal(c.finished, timeout=10000):
         c.train()
     dec = w.training_views["decision"]
+    assert dec.maps is None  # hidden: nothing computed for it
+    w.show()
+    w.docks["decision"].show()
+    w.docks["decision"].raise_()  # shown: it catches up from the last weights
+    qtbot.waitUntil(lambda: dec.maps is not None and dec.maps.values[1] is not None, timeout=3000)
     model = build_model(w.state.project, w.state.dataset)
-    grid = c._probes.grid_x
+    prepared = w.state.prepared()
+    # the grid is in the dataset's units; the model sees it scaled like the training data
+    ds = w.state.dataset
+    extent = plane_extent(ds.x)
+    grid = to_model_space(prepared, plane_grid(extent, MAP_SIDE))
     out = model(grid)
-    np.testing.assert_allclose(dec.output_data, out, rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(dec.output_data, out, rtol=1e-5, atol=1e-6)
+    assert dec.maps.extent == pytest.approx(extent)
     assert dec.neurons.count() == 1 + 8 + 1
     dec.select_neuron(1, 3)
-    hidden = model.trace(grid)[0].a[:, 3].reshape(60, 60)
-    np.testing.assert_allclose(dec.image.image, hidden, rtol=1e-5, atol=1e-7)
-    prepared = w.state.prepared()
+    hidden = model.trace(grid)[0].a[:, 3].reshape(MAP_SIDE, MAP_SIDE)
+    np.testing.assert_allclose(dec.maps.unit_map(1, 3), hidden, rtol=1e-5, atol=1e-6)
+    assert dec.image.image.shape[:2] == (MAP_SIDE, MAP_SIDE)
     xs, _ys = dec.val_points.getData()
-    np.testing.assert_allclose(xs, prepared.x_val[:, 0])
-    conf = w.training_views["confusion"]
+    np.testing.assert_allclose(xs, ds.x[prepared.val_idx, 0])  # points in the data view's units
+    conf = w.training_views["confusion"]  # computed while training, when the window was not shown yet
     expected = confusion_matrix(label_of(prepared.y_val), predicted_labels(model(prepared.x_val)), 2)
     np.testing.assert_array_equal(conf.matrix, expected)
     assert conf.matrix.sum() == len(prepared.val_idx)

@@ -3,7 +3,9 @@
 * :mod:`.layout`: units, roles, drawn neurons and the summary figures;
 * :mod:`.items`: layer blocks, neuron circles, weight-line batches;
 * :mod:`.scene`: :class:`NetworkScene`, which follows ``AppState`` signals;
-* :mod:`.view`: :class:`CanvasView` (drops, reordering, zoom, pan).
+* :mod:`.view`: :class:`CanvasView` (drops, reordering, zoom, pan, pin clicks);
+* :mod:`.maps`: each neuron's response over the input plane, drawn in its node;
+* :mod:`.hover`: hover texts with the real numbers; :mod:`.pinned`: the pinned map.
 
 :class:`CanvasPanel` puts the view above the summary line (depth,
 parameters, output shape) and is the main window's central widget.
@@ -14,6 +16,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnstudio.ui.canvas.layout import summarize, tr
+from nnstudio.ui.canvas.pinned import PinnedMap
 from nnstudio.ui.canvas.scene import NetworkScene
 from nnstudio.ui.canvas.view import LAYER_MIME, CanvasView
 
@@ -38,6 +41,7 @@ class CanvasPanel(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary_label)
+        self.pinned_map = PinnedMap(self.view.canvas_scene, self.view)
         state.documentChanged.connect(lambda *_: self.update_summary())
         state.projectReplaced.connect(self.update_summary)
         state.datasetChanged.connect(self.update_summary)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -27,7 +27,6 @@ from nnstudio.ui.canvas.layout import (
     Slots,
     block_height,
     block_top,
-    slot_y,
     tr,
 )
 
@@ -46,6 +45,12 @@ MIN_TEXT_LOD = 0.3  # below this zoom block texts are not drawn
 COARSE_LOD = 0.4  # below this zoom only every other neuron's weight lines are drawn
 
 
+def type_caption(type_: str) -> str:
+    """A layer type as a block shows it (Keras' class names, translated for the Korean UI)."""
+    names = {"Dense": tr("Dense"), "Dropout": tr("Dropout"), "Activation": tr("Activation"), "Input": tr("Input")}
+    return names.get(type_, type_)
+
+
 def value_colour(v: float) -> QColor:
     """Colour for a normalized value in [-1, 1]: blue (−) through white to orange (+)."""
     v = max(-1.0, min(1.0, float(v))) if np.isfinite(v) else 0.0
@@ -59,22 +64,55 @@ def value_colour(v: float) -> QColor:
 
 
 class NeuronItem(QGraphicsEllipseItem):
-    """One drawn neuron; its hover tooltip is computed by the scene on demand."""
+    """One drawn neuron: a coloured circle, or in map mode a square showing its map.
 
-    def __init__(self, block: "LayerBlock", unit: int, y: float) -> None:
-        super().__init__(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS, block)
+    Its hover text is computed by the scene on demand and refreshed while
+    the pointer stays on it (see :meth:`NetworkScene.hover_neuron`).
+    """
+
+    def __init__(self, block: "LayerBlock", unit: int, y: float, radius: float = RADIUS) -> None:
+        super().__init__(-radius, -radius, 2 * radius, 2 * radius, block)
         self.block = block
         self.unit = unit
+        self.image: QImage | None = None
+        self.pinned = False
         self.setPos(BLOCK_W / 2, y)
         self.setBrush(QBrush(NEURON_IDLE))
         self.setPen(QPen(QColor(60, 60, 60), 1.0))
         self.setAcceptHoverEvents(True)
 
+    def set_map(self, image: QImage | None) -> None:
+        """Show ``image`` (the unit's response over the input plane) instead of a circle."""
+        self.image = image
+        self.update()
+
+    def set_pinned(self, pinned: bool) -> None:
+        if pinned != self.pinned:
+            self.pinned = pinned
+            self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: D401 - Qt API
+        if self.image is None:
+            super().paint(painter, option, widget)
+            return
+        r = self.rect()
+        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        painter.drawImage(r, self.image)
+        painter.setBrush(Qt.NoBrush)
+        painter.setPen(QPen(QColor(20, 20, 20), 3.0) if self.pinned else QPen(QColor(90, 90, 90), 1.0))
+        painter.drawRect(r)
+
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         scene = self.scene()
-        if scene is not None and hasattr(scene, "neuron_tooltip"):
-            self.setToolTip(scene.neuron_tooltip(self.block.layer_id, self.unit))
+        if scene is not None and hasattr(scene, "hover_neuron"):
+            scene.hover_neuron(self)
         super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        scene = self.scene()
+        if scene is not None and hasattr(scene, "hover_neuron"):
+            scene.hover_neuron(None, left=self)
+        super().hoverLeaveEvent(event)
 
 
 class BlockText:
@@ -125,9 +163,9 @@ class LayerBlock(QGraphicsRectItem):
             return
         self._signature = signature
         self._colour = TYPE_COLOURS.get(type_, TYPE_COLOURS["Dense"])
-        title = role_label if type_ in ("Input", "Dense") else f"{type_}"
+        title = role_label if type_ == "Input" else type_caption(type_)
         if type_ == "Dense":
-            title = f"{role_label} · Dense"
+            title = f"{role_label} · {type_caption(type_)}"
         self.title.setText(title)
         self.subtitle.setText(detail)
         if slots != self._slots:
@@ -145,9 +183,9 @@ class LayerBlock(QGraphicsRectItem):
             if scene is not None:
                 scene.removeItem(n)
         self._slots = slots
-        self.top = block_top(slots.slots)
-        self.setRect(0, self.top, BLOCK_W, block_height(slots.slots))
-        self.neurons = [NeuronItem(self, unit, slot_y(slot, slots.slots)) for slot, unit in slots.shown]
+        self.top = block_top(slots.slots, slots.pitch)
+        self.setRect(0, self.top, BLOCK_W, block_height(slots.slots, slots.pitch))
+        self.neurons = [NeuronItem(self, unit, slots.y(slot), slots.radius) for slot, unit in slots.shown]
         self.gap_text.setText(tr("… {n} …").format(n=slots.hidden) if slots.gap is not None else "")
 
     def set_selected(self, selected: bool) -> None:
@@ -198,7 +236,7 @@ class LayerBlock(QGraphicsRectItem):
         painter.drawText(QRectF(r.left() + 8, r.top() + 24, r.width() - 12, 18), Qt.AlignLeft | Qt.AlignVCenter,
                          self.subtitle.text())
         if self.gap_text.isVisible() and self._slots is not None:
-            y = slot_y(self._slots.gap, self._slots.slots)
+            y = self._slots.y(self._slots.gap)
             painter.drawText(QRectF(r.left(), y - 10, r.width(), 20), Qt.AlignCenter, self.gap_text.text())
 
 
@@ -225,7 +263,7 @@ class _Geometry:
         self.coarse = np.array([len(pairs) <= 64 or (ls % 2 == 0 and rs % 2 == 0) for ls, _, rs, _ in pairs],
                                dtype=bool)
         seg = np.array(
-            [(x0 + RADIUS, slot_y(ls, left.slots), x1 - RADIUS, slot_y(rs, right.slots)) for ls, _, rs, _ in pairs],
+            [(x0 + left.radius, left.y(ls), x1 - right.radius, right.y(rs)) for ls, _, rs, _ in pairs],
             dtype=np.float64,
         ).reshape(-1, 4)
         self.segments = seg
@@ -243,7 +281,7 @@ _GEOMETRY_CACHE: dict = {}
 
 def geometry(left: Slots, right: Slots, dense: bool) -> _Geometry:
     """Cached line geometry for a pair of layer layouts."""
-    key = (left.units, right.units, dense)
+    key = (left.units, right.units, dense, left.pitch, right.pitch)
     g = _GEOMETRY_CACHE.get(key)
     if g is None:
         if len(_GEOMETRY_CACHE) > 256:
@@ -276,7 +314,7 @@ class ConnectionItem(QGraphicsItem):
 
     def set_geometry(self, left: Slots, right: Slots, dense: bool) -> bool:
         """Point the item at the lines for this pair of layouts; True if it changed."""
-        key = (left.units, right.units, dense)
+        key = (left.units, right.units, dense, left.pitch, right.pitch)
         if key == self.key:
             return False
         self.prepareGeometryChange()

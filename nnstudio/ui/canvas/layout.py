@@ -27,6 +27,10 @@ PITCH = 24.0
 RADIUS = 8.5
 HEADER = 52.0
 FOOTER = 12.0
+#: map mode (2 input features, every layer at most MAX_MAP_UNITS wide, see nnstudio.project.planes):
+#: each neuron is a MAP_SIZE square showing its response over the input plane
+MAP_SIZE = 42.0
+MAP_PITCH = 50.0
 
 
 def tr(text: str) -> str:
@@ -48,6 +52,18 @@ class Slots:
     slots: int
     shown: tuple[tuple[int, int], ...]
     gap: int | None
+    #: vertical distance between neurons and half the drawn neuron's size (larger in map mode)
+    pitch: float = PITCH
+    radius: float = RADIUS
+
+    @property
+    def maps(self) -> bool:
+        """True if the neurons are drawn as maps over the input plane."""
+        return self.pitch == MAP_PITCH
+
+    def y(self, slot: int) -> float:
+        """Vertical centre of ``slot``."""
+        return slot_y(slot, self.slots, self.pitch)
 
     @property
     def hidden(self) -> int:
@@ -55,30 +71,31 @@ class Slots:
         return 0 if self.units is None else self.units - len(self.shown)
 
 
-def visible_slots(units: int | None) -> Slots:
-    """Which units of a layer with ``units`` units are drawn, and where."""
+def visible_slots(units: int | None, maps: bool = False) -> Slots:
+    """Which units of a layer with ``units`` units are drawn, and where (``maps``: as map squares)."""
+    geo = {"pitch": MAP_PITCH, "radius": MAP_SIZE / 2} if maps else {}
     if not units or units < 1:
-        return Slots(units, 0, (), None)
+        return Slots(units, 0, (), None, **geo)
     if units <= MAX_VISIBLE:
-        return Slots(units, units, tuple((k, k) for k in range(units)), None)
+        return Slots(units, units, tuple((k, k) for k in range(units)), None, **geo)
     shown = [(k, k) for k in range(HEAD)]
     shown += [(HEAD + 1 + k, units - TAIL + k) for k in range(TAIL)]
-    return Slots(units, HEAD + TAIL + 1, tuple(shown), HEAD)
+    return Slots(units, HEAD + TAIL + 1, tuple(shown), HEAD, **geo)
 
 
-def slot_y(slot: int, slots: int) -> float:
+def slot_y(slot: int, slots: int, pitch: float = PITCH) -> float:
     """Vertical centre of ``slot`` in a layer of ``slots`` positions (0 = middle)."""
-    return (slot - (slots - 1) / 2.0) * PITCH
+    return (slot - (slots - 1) / 2.0) * pitch
 
 
-def block_height(slots: int) -> float:
+def block_height(slots: int, pitch: float = PITCH) -> float:
     """Height of a block body holding ``slots`` neuron positions."""
-    return HEADER + max(slots, 1) * PITCH + FOOTER
+    return HEADER + max(slots, 1) * pitch + FOOTER
 
 
-def block_top(slots: int) -> float:
+def block_top(slots: int, pitch: float = PITCH) -> float:
     """Top edge (scene y) of a block with ``slots`` positions; blocks centre their neurons on y=0."""
-    return -max(slots, 1) * PITCH / 2.0 - HEADER
+    return -max(slots, 1) * pitch / 2.0 - HEADER
 
 
 def layer_units(project, n_features: int | None) -> list[int | None]:

@@ -11,10 +11,13 @@ items without re-creating any.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtCore import QRectF, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
+from nnstudio.ui.canvas.hover import dense_weights, neuron_text, weight_text
 from nnstudio.ui.canvas.items import ConnectionItem, InsertMarker, LayerBlock
+from nnstudio.ui.canvas.maps import CanvasMaps
 from nnstudio.ui.canvas.layout import (
     BLOCK_W,
     SPACING_X,
@@ -25,45 +28,22 @@ from nnstudio.ui.canvas.layout import (
     visible_slots,
 )
 
-#: how many terms of z = Σ w·a + b a tooltip spells out before "…"
-TOOLTIP_TERMS = 4
-
-
-def dense_weights(project, weights) -> dict[int, tuple[np.ndarray, np.ndarray | None]]:
-    """Map a Keras-order weights list to ``{layer index: (kernel, bias)}`` for Dense layers.
-
-    Returns ``{}`` when the list does not fit the document (stale weights).
-    """
-    if not weights:
-        return {}
-    out = {}
-    k = 0
-    for i, spec in enumerate(project.layers):
-        if spec.type != "Dense":
-            continue
-        use_bias = bool(spec.params.get("use_bias", True))
-        need = 2 if use_bias else 1
-        if k + need > len(weights):
-            return {}
-        kernel = np.asarray(weights[k])
-        bias = np.asarray(weights[k + 1]) if use_bias else None
-        if kernel.ndim != 2:
-            return {}
-        out[i] = (kernel, bias)
-        k += need
-    return out
-
-
-def _fmt(v: float) -> str:
-    return f"{float(v):.3g}".replace("-", "−")
-
+__all__ = ["NetworkScene", "dense_weights"]
 
 class NetworkScene(QGraphicsScene):
     """Blocks, weight lines and the insertion marker for one :class:`AppState`."""
 
+    #: the neuron maps were redrawn
+    mapsChanged = Signal()
+    #: the pinned neuron changed: ``(layer index, unit)`` or ``None``
+    pinnedChanged = Signal(object)
+
     def __init__(self, state, parent=None) -> None:
         super().__init__(parent)
         self.state = state
+        self.hovered = None              # ('neuron', NeuronItem) or ('weight', (layer, i, j))
+        self.pinned: tuple[int, int] | None = None
+        self.maps = CanvasMaps(self)
         self.blocks: dict[str, LayerBlock] = {}
         self.connections: dict[str, ConnectionItem] = {}
         self.marker = InsertMarker()
@@ -130,12 +110,13 @@ class NetworkScene(QGraphicsScene):
         units = layer_units(project, self.n_features())
         roles = layer_roles(project)
         self._units = units
+        map_mode = self.maps.wanted()
         ids = set()
         slots_list = []
         for i, spec in enumerate(layers):
             ids.add(spec.id)
             block = self.blocks.get(spec.id) or self._add_block(spec.id)
-            slots = visible_slots(units[i])
+            slots = visible_slots(units[i], maps=map_mode)
             slots_list.append(slots)
             block.set_content(spec.type, roles[i], role_text(roles[i]), spec.name, units[i],
                               self._detail(spec, units[i]), slots)
@@ -161,6 +142,11 @@ class NetworkScene(QGraphicsScene):
         width = max(len(layers), 1) * SPACING_X
         self.setSceneRect(QRectF(-SPACING_X / 2, -height / 2 - 80, width + SPACING_X / 2, height + 160))
         self.marker.setRect(-3, -height / 2 - 20, 6, height + 40)
+        if self.pinned is not None and not (0 <= self.pinned[0] < len(layers)
+                                            and self.pinned[1] < (units[self.pinned[0]] or 0)):
+            self.pin(None)
+        self._mark_pinned()
+        self.maps.request()
         self._apply_live()
 
     @staticmethod
@@ -204,6 +190,7 @@ class NetworkScene(QGraphicsScene):
                 if a is not None and np.size(a) != (self._units[i] or 0):
                     a = None
             block.set_values(a)
+        self._refresh_hover()
 
     def show_weights(self, weights) -> None:
         """Colour weight lines by sign and magnitude (``None``: neutral lines)."""
@@ -213,6 +200,8 @@ class NetworkScene(QGraphicsScene):
             if conn is not None:
                 kernel = mapping.get(i, (None, None))[0]
                 conn.set_weights(kernel)
+        self.maps.request()
+        self._refresh_hover()
 
     # -- drag feedback ------------------------------------------------------
     def insertion_index(self, x: float, layer_type: str | None = None) -> int:
@@ -232,58 +221,90 @@ class NetworkScene(QGraphicsScene):
         self.marker.setPos(gap * SPACING_X - (SPACING_X - BLOCK_W) / 2, 0.0)
         self.marker.setVisible(True)
 
-    # -- tooltips -----------------------------------------------------------
+    # -- hover texts (refreshed while the pointer stays, see hover.py) ----------------
     def neuron_tooltip(self, layer_id: str, unit: int) -> str:
-        """z = Σ w·a + b with the numbers for the selected sample, then the activation."""
-        project = self.state.project
+        """z = Σ wᵢ·aᵢ + b and a = f(z) with the numbers for the selected sample."""
         try:
-            i = project.index_of(layer_id)
+            i = self.state.project.index_of(layer_id)
         except KeyError:
             return ""
-        spec = project.layers[i]
-        head = tr("Layer {i} ({type}), neuron {k}").format(i=i, type=spec.type, k=unit + 1)
-        values = self.state.live_values
-        if values is None or len(values) != len(project.layers) or values[i] is None:
-            hint = tr("Train the network (or step once) to see this neuron's values for the selected sample.")
-            if spec.type == "Dense":
-                return f"{head}\nz = Σ w·a + b\na = {spec.params['activation']}(z)\n{hint}"
-            return f"{head}\n{hint}"
-        z, a = values[i]
-        a_val = float(np.ravel(a)[unit]) if a is not None and unit < np.size(a) else float("nan")
-        if spec.type == "Input":
-            ds = self.state.dataset
-            fname = ds.feature_names[unit] if ds is not None and unit < len(ds.feature_names) else f"x{unit + 1}"
-            return f"{head}\n{fname} = {_fmt(a_val)}"
-        if spec.type == "Dense":
-            lines = [head]
-            kb = dense_weights(project, self.state.live_weights).get(i)
-            prev = values[i - 1][1] if i > 0 and values[i - 1] is not None else None
-            z_val = float(np.ravel(z)[unit]) if z is not None and unit < np.size(z) else float("nan")
-            if kb is not None and prev is not None and unit < kb[0].shape[1]:
-                kernel, bias = kb
-                prev = np.ravel(prev)
-                terms = [f"{_fmt(kernel[j, unit])}×{_fmt(prev[j])}" for j in range(min(len(prev), TOOLTIP_TERMS))]
-                if len(prev) > TOOLTIP_TERMS:
-                    terms.append("…")
-                b = f" + {_fmt(bias[unit])}" if bias is not None else ""
-                lines.append(f"z = Σ w·a + b = {' + '.join(terms)}{b} = {_fmt(z_val)}")
-            else:
-                lines.append(f"z = Σ w·a + b = {_fmt(z_val)}")
-            act = spec.params["activation"]
-            lines.append(f"a = {act}(z) = {_fmt(a_val)}")
-            formula = _activation_formula(act)
-            if formula:
-                lines.append(formula)
-            return "\n".join(lines)
-        if spec.type == "Activation":
-            return f"{head}\na = {spec.params['activation']}(z) = {_fmt(a_val)}"
-        return f"{head}\na = {_fmt(a_val)}"
+        return neuron_text(self.state, i, unit)
 
+    def weight_tooltip(self, layer: int, unit_in: int, unit_out: int) -> str:
+        """A weight's value and its share of the next neuron's z."""
+        return weight_text(self.state, layer, unit_in, unit_out)
 
-def _activation_formula(name: str) -> str:
-    try:
-        from nnstudio.engine import registry
+    def hover_neuron(self, item, left=None) -> None:
+        """The pointer entered neuron ``item`` (or left the neuron ``left``)."""
+        if item is None:
+            if self.hovered is not None and self.hovered[0] == "neuron" and self.hovered[1] is left:
+                self.hovered = None
+            return
+        self.hovered = ("neuron", item)
+        if item is not None:
+            item.setToolTip(self.neuron_tooltip(item.block.layer_id, item.unit))
 
-        return registry.get("activation", name).formula
-    except Exception:  # engine unavailable or unknown name: the tooltip just omits the formula
-        return ""
+    def hover_weight(self, hit) -> None:
+        """The pointer is over the weight ``(layer, unit_in, unit_out)`` (``None``: left it)."""
+        if hit is None:
+            if self.hovered is not None and self.hovered[0] == "weight":
+                self.hovered = None
+                QToolTip.hideText()
+            return
+        self.hovered = ("weight", hit)
+        self._show_tip(self.hover_text(), force=True)
+
+    def hover_text(self) -> str:
+        """The text for what the pointer is on now ('' if nothing)."""
+        h = self.hovered
+        if h is None:
+            return ""
+        if h[0] == "neuron":
+            item = h[1]
+            return self.neuron_tooltip(item.block.layer_id, item.unit) if item.scene() is self else ""
+        return self.weight_tooltip(*h[1])
+
+    def _refresh_hover(self) -> None:
+        if self.hovered is None:
+            return
+        text = self.hover_text()
+        if self.hovered[0] == "neuron":
+            self.hovered[1].setToolTip(text)
+        if QToolTip.isVisible():
+            self._show_tip(text)
+
+    def _show_tip(self, text: str, force: bool = False) -> None:
+        views = self.views()
+        if text and views and (force or QToolTip.isVisible()):
+            QToolTip.showText(QCursor.pos(), text, views[0].viewport())
+
+    # -- neuron maps and the pinned neuron ------------------------------------------
+    def units(self) -> list[int | None]:
+        """Units of every layer (as last laid out)."""
+        return list(self._units)
+
+    def apply_maps(self, images: dict) -> None:
+        """Give every drawn neuron its map image (``{(layer index, unit): QImage}``; missing: a circle)."""
+        for i, spec in enumerate(self.state.project.layers):
+            block = self.blocks.get(spec.id)
+            if block is None:
+                continue
+            for n in block.neurons:
+                n.set_map(images.get((i, n.unit)))
+        self.mapsChanged.emit()
+
+    def pin(self, layer: int | None, unit: int = 0) -> None:
+        """Pin neuron ``unit`` of project layer ``layer`` (``None``: unpin) and emit :attr:`pinnedChanged`."""
+        key = None if layer is None else (int(layer), int(unit))
+        if key == self.pinned:
+            return
+        self.pinned = key
+        self._mark_pinned()
+        self.pinnedChanged.emit(key)
+
+    def _mark_pinned(self) -> None:
+        for i, spec in enumerate(self.state.project.layers):
+            block = self.blocks.get(spec.id)
+            if block is not None:
+                for n in block.neurons:
+                    n.set_pinned(self.pinned == (i, n.unit))

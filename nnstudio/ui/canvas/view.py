@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from nnstudio.project import LayerSpec
-from nnstudio.ui.canvas.items import ConnectionItem, LayerBlock
+from nnstudio.ui.canvas.items import ConnectionItem, LayerBlock, NeuronItem
 from nnstudio.ui.canvas.layout import BLOCK_W, SPACING_X, tr
 from nnstudio.ui.canvas.scene import NetworkScene
 
@@ -41,6 +41,7 @@ class CanvasView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
         self.setFocusPolicy(Qt.StrongFocus)
+        self.viewport().setMouseTracking(True)  # weight hover texts
         self.setToolTip(tr("The network, left to right. Drag layers here from the palette; drag a block "
                            "to reorder it; wheel to zoom, drag empty space to pan."))
         self._press: dict | None = None
@@ -54,6 +55,7 @@ class CanvasView(QGraphicsView):
         if not self._fitted:
             self._fitted = True
             QTimer.singleShot(0, self, self.fit)
+        self.canvas_scene.maps.request()  # maps are not computed while the canvas is hidden
 
     # -- zoom -----------------------------------------------------------------
     def zoom(self) -> float:
@@ -181,6 +183,9 @@ class CanvasView(QGraphicsView):
                 return item
         return None
 
+    def _neuron_at(self, pos) -> NeuronItem | None:
+        return next((item for item in self.items(pos) if isinstance(item, NeuronItem)), None)
+
     def _weight_at(self, pos) -> tuple[int, int, int] | None:
         scene_pos = self.mapToScene(pos)
         tolerance = 4.0 / max(self.zoom(), 1e-6)
@@ -211,7 +216,7 @@ class CanvasView(QGraphicsView):
                     index = None
                 if index is not None:
                     self._press = {"block": block, "index": index, "start": event.position(),
-                                   "x0": block.pos().x(), "dragging": False}
+                                   "x0": block.pos().x(), "dragging": False, "neuron": self._neuron_at(pos)}
                     self.setFocus(Qt.MouseFocusReason)
                     event.accept()
                     return
@@ -246,6 +251,9 @@ class CanvasView(QGraphicsView):
                 self.canvas_scene.show_marker(dst if dst < press["index"] else dst + 1)
             event.accept()
             return
+        if event.buttons() == Qt.NoButton:
+            pos = event.position().toPoint()
+            self.canvas_scene.hover_weight(None if self._neuron_at(pos) else self._weight_at(pos))
         super().mouseMoveEvent(event)
 
     def _drop_index(self, press) -> int:
@@ -276,6 +284,23 @@ class CanvasView(QGraphicsView):
                     self.canvas_scene.relayout()  # snap back: the document did not change
             else:
                 self.state.select_layer(src)
+                neuron = press.get("neuron")
+                if neuron is not None:
+                    self.toggle_pin(src, neuron.unit)
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def toggle_pin(self, layer: int, unit: int) -> None:
+        """Click on a neuron: pin its map large (a second click on it unpins)."""
+        scene = self.canvas_scene
+        if scene.pinned == (layer, unit):
+            scene.pin(None)
+        else:
+            scene.pin(layer, unit)
+            self.message.emit(tr("Neuron {k} of layer {i} pinned: its map is shown large; click it again to unpin.")
+                              .format(k=unit + 1, i=layer))
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.canvas_scene.hover_weight(None)
+        super().leaveEvent(event)

@@ -8,11 +8,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 
-#: One colour per class (colour-blind friendly Tableau-like palette), cycled.
-CLASS_COLORS = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-)
+from nnstudio.ui.plotstyle import CLASS_COLORS  # noqa: F401 - the one class palette, re-exported
 
 
 def tr(text: str) -> str:

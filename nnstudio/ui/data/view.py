@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from nnstudio.data import describe_columns
 from nnstudio.ui.data.common import plot_coords, point_colors, task_label
+from nnstudio.ui.i18n import tr_dataset
+from nnstudio.ui.plotstyle import plain_axes
 
 SCATTER, XY, TABLE, EMPTY = "scatter", "xy", "table", "empty"
 
@@ -105,6 +107,7 @@ class DataView(QWidget):
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("dataScatter")
         self.plot.setBackground("w")
+        plain_axes(self.plot)  # "x1 (x0.001)" with ticks −500…500 puzzled learners: plain units
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.train_item = pg.ScatterPlotItem(size=8, pen=pg.mkPen(None), symbol="o")
         self.val_item = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(None), symbol="o")
@@ -172,14 +175,36 @@ class DataView(QWidget):
             self.mode = SCATTER if ds.n_features == 2 else XY
             self._draw_points(ds)
             self.stack.setCurrentWidget(self.plot)
+            self.plot.setAspectLocked(self.mode == SCATTER and self._square(), ratio=1.0)
         self.info.setText(self._info_text(ds))
         self._show_selected(self.state.selected_sample)
 
+    def _source_text(self, ds) -> str:
+        """The dataset's name in the UI language (a built-in set's title; a CSV's file name)."""
+        choice = self.state.project.dataset
+        if choice.get("source", "builtin") == "builtin" and choice.get("name"):
+            try:
+                from nnstudio.data.registry import get_generator
+
+                return tr_dataset(get_generator(choice["name"]).title)
+            except Exception:  # an unknown name: fall back to the dataset's own text
+                pass
+        csv = choice.get("csv") or {}
+        if csv.get("filename"):
+            return self.tr("imported from {name}").format(name=csv["filename"])
+        return ds.source or ""
+
     def _info_text(self, ds) -> str:
-        head = f"{ds.source or ''} · {ds.n_samples} × {ds.n_features} · {task_label(ds.task)}".strip(" ·")
+        head = f"{self._source_text(ds)} · {ds.n_samples} × {ds.n_features} · {task_label(ds.task)}".strip(" ·")
         if self.mode == TABLE:
             return head
         return head + "  —  " + self.tr("● training   ○ validation   ◎ selected sample (click a point to select)")
+
+    def _square(self) -> bool:
+        """Both features span a similar range: draw the scatter 1:1 like the decision map."""
+        from nnstudio.project.planes import is_square, plane_extent
+
+        return is_square(plane_extent(self.state.dataset.x))
 
     def _clear_items(self) -> None:
         for item in (self.train_item, self.val_item, self.batch_item, self.selected_item):
@@ -197,12 +222,14 @@ class DataView(QWidget):
                               pen=[pens[colors[i].name()] for i in v])
         self.batch_item.clear()
         plot = self.plot.getPlotItem()
+        plot.setLabel("bottom", self.tr("{name} (input)").format(name=ds.feature_names[0]))
         if self.mode == SCATTER:
-            plot.setLabel("bottom", ds.feature_names[0])
-            plot.setLabel("left", ds.feature_names[1])
+            plot.setLabel("left", self.tr("{name} (input)").format(name=ds.feature_names[1]))
+        elif ds.task == "regression":
+            plot.setLabel("left", self.tr("{name} (target)").format(
+                name=ds.target_names[0] if ds.target_names else "y"))
         else:
-            plot.setLabel("bottom", ds.feature_names[0])
-            plot.setLabel("left", ds.target_names[0] if ds.target_names else self.tr("target"))
+            plot.setLabel("left", self.tr("class"))
         plot.enableAutoRange()
 
     def _fill_tables(self, ds) -> None:

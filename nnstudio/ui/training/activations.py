@@ -93,6 +93,8 @@ class ActivationsPanel(QWidget):
         self._pool: list[_LayerRow] = []
         self._signature = None
         controller.snapshotChanged.connect(self.update_snapshot)
+        self.state.datasetChanged.connect(self.reset)
+        self.state.projectReplaced.connect(self.reset)
         if controller.snapshot is not None:
             self.update_snapshot(controller.snapshot)
 
@@ -145,6 +147,12 @@ class ActivationsPanel(QWidget):
                 layer_text.format(layer=i, percent=d * 100) for i, d in dead_all)
         if text != self.info.text():  # a new text re-lays out the dock: only when it changes
             self.info.setText(text)
+
+    def reset(self) -> None:
+        """Drop the rows of the previous network/data; the next snapshot rebuilds them."""
+        self._signature = None
+        self._rebuild([])
+        self.info.setText("")
 
     def heat_data(self, layer: int) -> np.ndarray | None:
         """The array shown for project layer ``layer`` (samples × neurons)."""

@@ -36,7 +36,16 @@ class ConfusionPanel(QWidget):
         lay.addWidget(self.table, 1)
         self.matrix: np.ndarray | None = None
         controller.snapshotChanged.connect(self.update_snapshot)
-        self.state.datasetChanged.connect(self._describe)
+        self.state.datasetChanged.connect(self.reset)
+        self.state.projectReplaced.connect(self.reset)
+        self._describe()
+
+    def reset(self) -> None:
+        """Forget the last matrix (another dataset may have another number of classes)."""
+        self.matrix = None
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
         self._describe()
 
     def _describe(self) -> None:

@@ -1,8 +1,21 @@
-"""The 'decision' dock (datasets with 2 input features): the model's decision boundary
-(classification: class probabilities) or surface (regression) over the input
-plane, with the training (circles) and validation (triangles) points on top,
-and every hidden/output neuron's response over the plane as small heatmaps
-(hover one to preview it large, click to keep it; 'Model output' goes back).
+"""The 'decision' dock: the model's output drawn large over the data.
+
+* 2 input features: the decision map (classification, any number of classes:
+  probability-weighted class colours) or the fitted surface (regression) over
+  the input plane, in the dataset's own units, square for a square domain
+  (locked aspect), with the training (circles) and validation (triangles)
+  points on top; below it every neuron's map as a thumbnail (hover one to
+  preview it large, click to keep it; 'output' goes back). Clicking a neuron
+  on the canvas pins it here too.
+* 1 input feature: the model's curve over the data points (regression: the
+  prediction; classification: each class' probability).
+
+Everything is computed in the GUI thread from the weights of the live
+snapshot with the :class:`~nnstudio.project.planes.PlaneEvaluator` the canvas
+shares (one ``model.trace`` per snapshot for both), and only while the view
+is visible. The plot never shrinks below :data:`MIN_PLOT` pixels; the one
+legend sits under the plot, off the points; colours come from
+:mod:`nnstudio.ui.plotstyle` like the data view's.
 """
 
 from __future__ import annotations
@@ -10,47 +23,29 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import (
-    QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from nnstudio.project.planes import is_square
+from nnstudio.ui.canvas.maps import evaluator_for, layer_rgbs, rgb_qimage
+from nnstudio.ui.plotstyle import (
+    MAP_STRENGTH,
+    class_colour_hex,
+    class_probabilities,
+    class_rgb,
+    plain_axes,
 )
+from nnstudio.ui.training.probes import label_of
 
-from nnstudio.ui.plotstyle import plain_axes
-from nnstudio.ui.training.probes import GRID_SIDE, full_x, label_of
-
-CLASS_COLOURS = np.array([[31, 119, 180], [255, 127, 14], [44, 160, 44], [214, 39, 40], [148, 103, 189],
-                          [140, 86, 75], [227, 119, 194], [127, 127, 127], [188, 189, 34], [23, 190, 207]],
-                         dtype=np.float64)
 MAX_NEURON_ICONS = 128
 ICON = 56
-
-
-def class_rgb(p: np.ndarray) -> np.ndarray:
-    """(G, k) class probabilities -> (G, 3) uint8 colours (probability-weighted class colours)."""
-    k = p.shape[1]
-    colours = CLASS_COLOURS[np.arange(k) % len(CLASS_COLOURS)]
-    rgb = np.clip(p, 0, 1) @ colours + (1 - np.clip(p.sum(axis=1, keepdims=True), 0, 1)) * 255
-    return np.clip(rgb, 0, 255).astype(np.uint8)
-
-
-def response_qimage(values: np.ndarray, side: int = GRID_SIDE, cmap: str = "CET-D1") -> QImage:
-    """A neuron's response over the grid as a QImage (y up)."""
-    v = np.asarray(values, dtype=np.float64).reshape(side, side)  # [ix, iy]
-    finite = v[np.isfinite(v)]
-    lo, hi = (finite.min(), finite.max()) if finite.size else (0.0, 1.0)
-    norm = (v - lo) / (hi - lo) if hi > lo else np.zeros_like(v)
-    rgba = pg.colormap.get(cmap).map(norm.T[::-1].ravel(), mode="byte").reshape(side, side, 4)
-    rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
-    return QImage(rgba.data, side, side, 4 * side, QImage.Format_RGBA8888).copy()
+#: the plot is never smaller than this (pixels, each side)
+MIN_PLOT = 240
+PLANE, LINE, NONE = "plane", "line", "none"
 
 
 class DecisionPanel(QWidget):
-    """Decision boundary / surface and per-neuron responses (objectName 'decisionPanel')."""
+    """Decision map / surface / curve and per-neuron maps (objectName 'decisionPanel')."""
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,23 +58,27 @@ class DecisionPanel(QWidget):
         self.plot = pg.PlotWidget(self, background="w")
         plain_axes(self.plot)
         self.plot.setObjectName("decisionPlot")
-        self.plot.setAspectLocked(False)
+        self.plot.setMinimumSize(MIN_PLOT, MIN_PLOT)
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
-        self.train_points = pg.ScatterPlotItem(symbol="o", size=7, pen=pg.mkPen("k", width=0.8))
-        self.val_points = pg.ScatterPlotItem(symbol="t", size=9, pen=pg.mkPen("w", width=1.2))
+        self.curves: list = []
+        self.train_points = pg.ScatterPlotItem(symbol="o", size=7, pen=pg.mkPen("w", width=0.8))
+        self.val_points = pg.ScatterPlotItem(symbol="t", size=9, pen=pg.mkPen("k", width=1.0))
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.val_points)
-        self.plot.addLegend(offset=(5, 5))
-        self.plot.getPlotItem().legend.addItem(self.train_points, self.tr("train"))
-        self.plot.getPlotItem().legend.addItem(self.val_points, self.tr("validation"))
+        self.train_points.setZValue(10)
+        self.val_points.setZValue(11)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("decisionLegend")
+        self.legend.setWordWrap(True)
         self.neurons = QListWidget(self)
         self.neurons.setObjectName("neuronResponses")
         self.neurons.setViewMode(QListView.IconMode)
         self.neurons.setIconSize(QSize(ICON, ICON))
         self.neurons.setResizeMode(QListView.Adjust)
         self.neurons.setMovement(QListView.Static)
-        self.neurons.setMaximumHeight(2 * ICON + 40)
+        self.neurons.setMaximumHeight(ICON + 34)
         self.neurons.setMouseTracking(True)
         self.neurons.itemEntered.connect(lambda item: self._show(item.data(Qt.UserRole)))
         self.neurons.currentItemChanged.connect(self._on_current)
@@ -88,15 +87,33 @@ class DecisionPanel(QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.info)
         lay.addWidget(self.plot, 1)
+        lay.addWidget(self.legend)
         lay.addWidget(self.neurons)
+        # the layout's minimum (info + the 240 px plot + legend) is the panel's: a dock cannot squash the plot;
+        # the neuron strip may shrink away (the canvas draws the same maps in its nodes)
+        self.neurons.setMinimumHeight(0)
+        self.mode = NONE
         self.pinned = None           # (layer, neuron) or None for the model output
         self.shown = None
-        self.snapshot = None
+        self.maps = None             # the PlaneMaps drawn last
         self.output_data: np.ndarray | None = None
+        self.refreshes = 0
         self._icon_sig = None
-        controller.snapshotChanged.connect(self.update_snapshot)
-        self.state.datasetChanged.connect(self.update_points)
-        self.update_points()
+        self._dirty = True
+        controller.snapshotChanged.connect(lambda _snap: self.refresh())
+        self.state.datasetChanged.connect(self.reset)
+        self.state.projectReplaced.connect(self.reset)
+        self.state.documentChanged.connect(self._on_document)
+        self._connect_canvas()
+        self.reset()
+
+    def _connect_canvas(self) -> None:
+        """Follow the canvas' pinned neuron (the main window's canvas, if there is one)."""
+        window = self.controller.parent()
+        view = getattr(window, "canvas", None)
+        scene = getattr(view, "canvas_scene", None)
+        if scene is not None and hasattr(scene, "pinnedChanged"):
+            scene.pinnedChanged.connect(lambda key: self.select_neuron(*(key if key else (None,))))
 
     # -- events ------------------------------------------------------------------------
     def eventFilter(self, obj, event):
@@ -104,12 +121,23 @@ class DecisionPanel(QWidget):
             self._show(self.pinned)
         return False
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
     def _on_current(self, item, _prev=None) -> None:
         self.pinned = item.data(Qt.UserRole) if item is not None else None
         self._show(self.pinned)
 
+    def _on_document(self, event: str, _info: dict) -> None:
+        if event in ("layers_replaced", "layer_inserted", "layer_removed", "layer_moved", "layer_changed",
+                     "dataset_changed"):
+            self._icon_sig = None
+            self.refresh()
+
     def select_neuron(self, layer: int | None, neuron: int = 0) -> None:
-        """Show one neuron's response large (None: the model output)."""
+        """Show one neuron's map large (None: the model output)."""
         key = None if layer is None else (int(layer), int(neuron))
         for r in range(self.neurons.count()):
             if self.neurons.item(r).data(Qt.UserRole) == key:
@@ -118,88 +146,179 @@ class DecisionPanel(QWidget):
         self.pinned = key
         self._show(key)
 
-    # -- data --------------------------------------------------------------------------------
-    def _active(self) -> bool:
+    # -- data ----------------------------------------------------------------------------
+    def _prepared(self):
+        return self.controller._prepared() if self.state.dataset is not None else None
+
+    def reset(self) -> None:
+        """Forget everything drawn (new project, other dataset or task) and redraw from scratch."""
+        self.maps = None
+        self.output_data = None
+        self.pinned = self.shown = None
+        self._icon_sig = None
+        self.neurons.clear()
+        self.image.clear()
+        for c in self.curves:
+            self.plot.removeItem(c)
+        self.curves = []
+        self.train_points.setData([], [])
+        self.val_points.setData([], [])
         ds = self.state.dataset
-        return ds is not None and ds.n_features == 2
+        self.mode = NONE if ds is None or ds.n_features not in (1, 2) else (PLANE if ds.n_features == 2 else LINE)
+        self.neurons.setVisible(self.mode == PLANE)
+        self.update_points()
+        self.plot.getPlotItem().enableAutoRange()
+        self._range_rect = None
+        self._dirty = True
+        self.refresh()
 
     def update_points(self) -> None:
-        """Draw the training and validation points (in the scaled input space)."""
-        prepared = self.controller._prepared() if self._active() else None
+        """Draw the training and validation points in the dataset's own units."""
+        prepared = self._prepared() if self.mode != NONE else None
         if prepared is None:
             self.train_points.setData([], [])
             self.val_points.setData([], [])
-            self.image.clear()
-            self.info.setText(self.tr("The decision view needs a dataset with exactly 2 input features."))
+            self.plot.setAspectLocked(False)
+            self.legend.setText("")
+            self.info.setText(self.tr("The output view needs a dataset with 1 or 2 input features."))
             return
         ds = prepared.dataset
-        x = full_x(prepared)
+        x = np.asarray(ds.x, dtype=np.float64)
+        y = np.asarray(ds.y)
+        regression = ds.task == "regression"
         for item, idx in ((self.train_points, prepared.train_idx), (self.val_points, prepared.val_idx)):
-            pts = x[idx]
-            if ds.task == "regression":
-                y = np.asarray(ds.y)[idx, 0]
-                lo, hi = (y.min(), y.max()) if len(y) else (0, 1)
-                norm = (y - lo) / (hi - lo) if hi > lo else np.zeros_like(y)
-                cols = pg.colormap.get("viridis").map(norm, mode="byte")
-                brushes = [pg.mkBrush(*c) for c in cols]
+            idx = np.asarray(idx, dtype=np.int64)
+            if regression and self.mode == PLANE:
+                t = y[idx, 0].astype(np.float64)
+                lo, hi = (t.min(), t.max()) if len(t) else (0, 1)
+                norm = (t - lo) / (hi - lo) if hi > lo else np.zeros_like(t)
+                brushes = [pg.mkBrush(*c) for c in pg.colormap.get("viridis").map(norm, mode="byte")]
+            elif regression:
+                brushes = pg.mkBrush(60, 60, 60, 200)
             else:
-                lab = label_of(np.asarray(ds.y)[idx])
-                brushes = [pg.mkBrush(*CLASS_COLOURS[k % len(CLASS_COLOURS)]) for k in lab]
-            item.setData(pts[:, 0], pts[:, 1], brush=brushes)
-        names = prepared.dataset.feature_names
+                brushes = [pg.mkBrush(class_colour_hex(k)) for k in label_of(y[idx])]
+            if self.mode == PLANE:
+                py = x[idx, 1]
+            elif regression:
+                py = y[idx, 0].astype(np.float64)
+            else:
+                py = label_of(y[idx]).astype(np.float64) if ds.n_classes <= 2 else np.full(len(idx), 1.05)
+            item.setData(x[idx, 0], py, brush=brushes)
+        names = ds.feature_names
         self.plot.setLabel("bottom", names[0])
-        self.plot.setLabel("left", names[1])
-        if ds.task != "regression":
-            self.info.setText(self.tr("Model output over the input plane (colour = class probabilities). "
-                                      "Circles: training points, triangles: validation points."))
+        if self.mode == PLANE:
+            self.plot.setLabel("left", names[1])
+        elif regression:
+            self.plot.setLabel("left", ds.target_names[0] if ds.target_names else self.tr("target"))
         else:
-            self.info.setText(self.tr("Model output over the input plane (regression surface). "
-                                      "Circles: training points, triangles: validation points."))
+            self.plot.setLabel("left", self.tr("class probability"))
+        self.legend.setText(self._legend_html(ds))
+        if self.mode == PLANE:
+            self.info.setText(self.tr("Model output over the input plane (colour = class probabilities).")
+                              if not regression else self.tr("Model output over the input plane (regression "
+                                                             "surface, light = high)."))
+        elif regression:
+            self.info.setText(self.tr("The model's curve over the data: the line is the prediction for every x."))
+        else:
+            self.info.setText(self.tr("The model's class probabilities along x."))
 
-    def update_snapshot(self, snap) -> None:
-        """Redraw from a :class:`Snapshot` that has grid values."""
-        if snap is None or snap.grid is None or not self._active():
+    def _legend_html(self, ds) -> str:
+        parts = [self.tr("● training"), self.tr("▲ validation")]
+        if ds.task != "regression":
+            names = list(ds.class_names or [])
+            for k in range(max(ds.n_classes, 2)):
+                name = names[k] if k < len(names) else str(k)
+                parts.append(f'<span style="color:{class_colour_hex(k)}">■</span> {name}')
+        elif self.mode == LINE:
+            parts.append(f'<span style="color:{class_colour_hex(0)}">━</span> ' + self.tr("model"))
+        return "&nbsp;&nbsp; ".join(parts)
+
+    def refresh(self) -> None:
+        """Recompute from the live weights (skipped, and remembered, while the view is hidden)."""
+        if not self.isVisible():
+            self._dirty = True
             return
-        self.snapshot = snap
-        self._update_icons(snap)
-        self._show(self.pinned)
+        self._dirty = False
+        prepared = self._prepared() if self.mode != NONE else None
+        if prepared is None:
+            return
+        weights = self.state.live_weights
+        maps = evaluator_for(self.state).evaluate(self.state.project, prepared, weights)
+        if maps is None:
+            return
+        self.maps = maps
+        self.refreshes += 1
+        if maps.kind == "plane":
+            self._update_icons(maps)
+            self._show(self.pinned)
+        else:
+            self._show_line(maps)
+
+    def _show_line(self, maps) -> None:
+        out = np.asarray(maps.output, dtype=np.float64)
+        self.output_data = out
+        x = maps.grid[:, 0]
+        ds = self.state.dataset
+        if ds.task == "regression":
+            series = [(out[:, j], class_colour_hex(j)) for j in range(out.shape[1])]
+        else:
+            p = class_probabilities(out)
+            series = [(p[:, k], class_colour_hex(k)) for k in range(p.shape[1])]
+            if p.shape[1] == 2:
+                series = series[1:]  # p(class 1); p(class 0) is 1 − p
+        while len(self.curves) < len(series):
+            c = self.plot.plot([], [])
+            c.setZValue(20)
+            self.curves.append(c)
+        for c, (y, colour) in zip(self.curves, series):
+            c.setData(x, y, pen=pg.mkPen(colour, width=3))
+        for c in self.curves[len(series):]:
+            c.setData([], [])
 
     def _extent_rect(self) -> QRectF | None:
-        probes = self.controller._probes
-        if probes is None or probes.grid_extent is None:
+        if self.maps is None or self.maps.extent is None:
             return None
-        x0, x1, y0, y1 = probes.grid_extent
+        x0, x1, y0, y1 = self.maps.extent
         return QRectF(x0, y0, x1 - x0, y1 - y0)
 
     def _show(self, key) -> None:
-        snap = self.snapshot
-        if snap is None or snap.grid is None:
+        maps = self.maps
+        if maps is None or maps.kind != "plane":
             return
         self.shown = key
-        rect = self._extent_rect()
-        side = GRID_SIDE
-        out = snap.grid[-1]
+        side = maps.side
+        out = maps.output
         task = self.state.dataset.task if self.state.dataset is not None else "regression"
         if key is None:
             self.output_data = out
             if task == "regression":
-                img = out[:, 0].reshape(side, side)
-                self.image.setImage(img, autoLevels=True)
+                self.image.setImage(out[:, 0].reshape(side, side), autoLevels=True)
                 self.image.setColorMap(pg.colormap.get("viridis"))
             else:
-                p = out if out.shape[1] > 1 else np.concatenate([1 - out, out], axis=1)
-                self.image.setImage(class_rgb(p).reshape(side, side, 3), autoLevels=False, levels=(0, 255))
+                rgb = class_rgb(class_probabilities(out), MAP_STRENGTH)
+                self.image.setImage(rgb.reshape(side, side, 3), autoLevels=False, levels=(0, 255))
         else:
             layer, n = key
-            vals = snap.grid[layer][:, n].reshape(side, side)
-            self.image.setImage(vals, autoLevels=True)
-            self.image.setColorMap(pg.colormap.get("CET-D1"))
+            specs = self.state.project.layers
+            if maps.unit_map(layer, n) is None or layer >= len(specs):
+                return
+            act = None if specs[layer].type == "Input" else specs[layer].params.get("activation")
+            classes = task != "regression" and layer == len(specs) - 1
+            rgbs = layer_rgbs(maps.values[layer], side, act, classes=classes)
+            self.image.setImage(rgbs[min(n, len(rgbs) - 1)], autoLevels=False, levels=(0, 255))
+        rect = self._extent_rect()
         if rect is not None:
             self.image.setRect(rect)
+            if rect != self._range_rect:  # a new domain: frame it once, then leave zoom/pan to the user
+                self._range_rect = rect
+                self.plot.setAspectLocked(is_square(maps.extent), ratio=1.0)
+                self.plot.setRange(rect=rect, padding=0.0)
 
-    def _update_icons(self, snap) -> None:
+    _range_rect = None
+
+    def _update_icons(self, maps) -> None:
         specs = self.state.project.layers
-        keys = [(i, n) for i, a in enumerate(snap.grid) if a is not None for n in range(a.shape[1])]
+        keys = [(i, n) for i, a in enumerate(maps.values) if i > 0 and a is not None for n in range(a.shape[1])]
         keys = keys[:MAX_NEURON_ICONS]
         sig = tuple(keys)
         if sig != self._icon_sig:
@@ -213,14 +332,22 @@ class DecisionPanel(QWidget):
             for i, n in keys:
                 spec = specs[i] if i < len(specs) else None
                 act = spec.params.get("activation", "") if spec is not None else ""
-                item = QListWidgetItem(f"L{i} n{n}")
+                item = QListWidgetItem(f"L{i} n{n + 1}")
                 item.setData(Qt.UserRole, (i, n))
                 kind = f"{spec.type if spec else '?'}{', ' + act if act else ''}"  # Keras names: not translated
                 item.setToolTip(self.tr("Layer {layer} ({kind}), neuron {neuron}: its output over the input plane")
-                                .format(layer=i, kind=kind, neuron=n))
+                                .format(layer=i, kind=kind, neuron=n + 1))
                 self.neurons.addItem(item)
             self.neurons.blockSignals(False)
+        classifier = self.state.dataset is not None and self.state.dataset.task != "regression"
+        cache = {}
         for r in range(1, self.neurons.count()):
             item = self.neurons.item(r)
             i, n = item.data(Qt.UserRole)
-            item.setIcon(QIcon(QPixmap.fromImage(response_qimage(snap.grid[i][:, n]))))
+            if i not in cache:
+                spec = specs[i] if i < len(specs) else None
+                act = spec.params.get("activation") if spec is not None else None
+                cache[i] = layer_rgbs(maps.values[i], maps.side, act, classes=classifier and i == len(specs) - 1)
+            rgbs = cache[i]
+            if n < len(rgbs):
+                item.setIcon(QIcon(QPixmap.fromImage(rgb_qimage(rgbs[n]))))

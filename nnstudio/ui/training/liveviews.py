@@ -40,13 +40,18 @@ class LiveViewsMixin:
         self.refresh_probes()
 
     def refresh_probes(self) -> None:
-        """Rebuild the probe rows (sample, dataset or visibility changed) and refresh idle views."""
+        """Rebuild the probe rows (sample, dataset or visibility changed) and refresh idle views.
+
+        The input-plane grid is not traced by the worker: the canvas maps and the decision
+        view evaluate it themselves from the snapshot's weights, only while they are shown
+        (:class:`nnstudio.project.planes.PlaneEvaluator`, one ``trace`` for both).
+        """
         prepared = self._prepared()
         if prepared is None:
             self._probes = None
         else:
             self._probes = make_probes(self.state.project, prepared, self.state.selected_sample,
-                                       want_heat=self.want["heat"], want_grid=self.want["grid"],
+                                       want_heat=self.want["heat"], want_grid=False,
                                        want_confusion=self.want["confusion"],
                                        sample_x=self.custom_sample)
         if self._worker is not None:

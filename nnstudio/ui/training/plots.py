@@ -118,6 +118,13 @@ class _PlotPanel(QWidget):
     def update_curves(self) -> None:
         raise NotImplementedError
 
+    def _reset_axes_if_empty(self) -> None:
+        """No history (New, another dataset, Reset): forget the old run's axis ranges."""
+        c = self.controller
+        if not c.history.get("loss") and not len(c.iter_x) and not self.run_curves:
+            self.item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            self.item.enableAutoRange()
+
 
 class LossPanel(_PlotPanel):
     """The 'loss_plot' dock: train/val loss per epoch, iteration loss, markers, runs, export."""
@@ -204,6 +211,7 @@ class LossPanel(_PlotPanel):
             self.val_curve.setData([], [])
         self.iter_curve.setData(c.iter_x, c.iter_loss, connect="finite")
         self._update_markers()
+        self._reset_axes_if_empty()
 
     def _update_markers(self) -> None:
         c = self.controller
@@ -308,3 +316,4 @@ class MetricPanel(_PlotPanel):
             self.update_runs()
         self.train_curve.setData(*_xy(h.get(key) or [] if key else []))
         self.val_curve.setData(*_xy(h.get("val_" + key) or [] if key else []))
+        self._reset_axes_if_empty()
