@@ -13,6 +13,7 @@ they may hold class names.
 from __future__ import annotations
 
 import csv as _stdcsv
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +26,8 @@ MAX_AUTO_CLASSES = 20      # integer-like numeric targets with <= this many valu
 MAX_TEXT_CLASSES = 100     # text columns with more distinct values are 'text', not labels
 MAX_CLASSES = 1000         # hard limit when the user forces a classification task
 _CTRL = bytes(range(0, 9)) + bytes(range(14, 32))
+#: control characters no CSV cell may hold (tab is a delimiter, CR/LF end lines)
+_CTRL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 BINARY_HINT = "Export it as CSV (UTF-8) from your spreadsheet and load that file."
 
@@ -91,7 +94,8 @@ def to_float(cells: list[str], decimal: str, rows, name: str,
     are appended to ``missing`` when given.
     """
     if decimal == ",":
-        cells = "\x1f".join(cells).replace(",", ".").split("\x1f")
+        # per cell: joining on a separator character breaks when a cell holds it
+        cells = [c.replace(",", ".") for c in cells]
     try:
         out = np.fromiter(map(float, cells), np.float64, len(cells))
     except ValueError:
@@ -278,6 +282,13 @@ class ColumnParser:
     def _feed_rows(self, lines, nums):
         d, n = self.o.delimiter, self.ncols
         joined = d.join(lines)
+        if _CTRL_RE.search(joined):
+            i = next(i for i, ln in enumerate(lines) if _CTRL_RE.search(ln))
+            ch = _CTRL_RE.search(lines[i]).group()
+            raise CsvError(
+                f"Row {nums[i]} holds the control character 0x{ord(ch):02X}, which no CSV value "
+                "may contain. Remove it (or export the file again as plain CSV text).",
+                row=int(nums[i]))
         if '"' in joined:
             try:
                 rows = list(_stdcsv.reader(lines, delimiter=d, strict=False))

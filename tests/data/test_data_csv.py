@@ -124,6 +124,10 @@ BAD = [
                  id="unclosed-quote"),
     pytest.param("a,y\n,1\n,2\n", O(missing="mean"), "Column 'a' has no values at all", None,
                  "a", None, id="mean-of-nothing"),
+    pytest.param("a;b\n1,5;0\n2\x1f;1\n3,1;0\n", O(delimiter=";", decimal=","),
+                 "control character 0x1F", 3, None, None, id="control-char-decimal-comma"),
+    pytest.param("a,b\n1.5,0\n2\x1f,1\n3.1,0\n", O(), "control character 0x1F", 3, None, None,
+                 id="control-char-decimal-point"),
 ]
 
 
