@@ -91,6 +91,15 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             print(f"nnstudio {args.command}: interrupted", file=sys.stderr)
             return 130
+        except (RecursionError, MemoryError) as exc:
+            print(f"nnstudio {args.command}: error: the project is too large or too deeply nested "
+                  f"to process ({type(exc).__name__})", file=sys.stderr)
+            return EXIT_USER_ERROR
+        except Exception as exc:  # noqa: BLE001 - never a traceback for what a file holds
+            text = " ".join(str(exc).split())[:300] or type(exc).__name__
+            print(f"nnstudio {args.command}: error: {text} ({type(exc).__name__}; please report "
+                  "this with the project file)", file=sys.stderr)
+            return EXIT_USER_ERROR
     args = _gui_parser().parse_args(argv)
     from nnstudio.ui.app import run_gui
 

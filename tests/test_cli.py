@@ -161,3 +161,47 @@ def test_python_m_nnstudio_subprocess(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "nnstudio", "train", str(tmp_path / "nope.nnstudio")], env=env,
                          capture_output=True, text=True, check=False, timeout=120)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+HOSTILE = {
+    "huge-int": lambda t: t.replace('"epochs": 3', '"epochs": ' + "9" * 5000),
+    "deep-nesting": lambda t: t.replace('"params": {}', '"params": ' + "[" * 900 + "]" * 900),
+    "input-size-list": lambda t: t.replace('"size": null', '"size": [2]'),
+    "input-size-float": lambda t: t.replace('"size": null', '"size": 2.5'),
+    "activation-null": lambda t: t.replace('"activation": "tanh"', '"activation": null'),
+    "batch-null": lambda t: t.replace('"batch_size": 32', '"batch_size": null'),
+    "init-null": lambda t: t.replace('"bias_initializer": "zeros"', '"bias_initializer": null', 1),
+    "max-norm-object": lambda t: t.replace('"max_norm": null', '"max_norm": {"v": 1}', 1),
+    "bad-dtype": lambda t: t.replace('"dtype": "float32"', '"dtype": "int8"'),
+    "beta-1": lambda t: t.replace('"beta_1": 0.9', '"beta_1": 1'),
+    "patience-null": lambda t: t.replace('"patience": 10', '"patience": null'),
+    "csv-5": lambda t: t.replace('"csv": null', '"csv": 5'),
+    "units-1e9": lambda t: t.replace('"units": 5', '"units": 1000000000'),
+    "long-name": lambda t: t.replace('"name": "circle"', '"name": "' + "x" * 200_000 + '"'),
+    "surrogate": lambda t: t.replace('"name": "CLI test"', '"name": "\\udc80"'),
+}
+
+
+@pytest.mark.parametrize("command", ["info", "train", "export"])
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_hostile_files_are_one_line_errors(tmp_path, capsys, command, case):
+    path = make_project(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    changed = HOSTILE[case](text)
+    assert changed != text, case
+    path.write_text(changed, encoding="utf-8")
+    argv = {"info": ["info", path], "train": ["train", path, "--epochs", "1"],
+            "export": ["export", path, "--format", "keras", "-o", tmp_path / "m.py"]}[command]
+    code, out, err = run(capsys, *argv)
+    assert_one_line_error(code, err, "p.nnstudio")
+    assert "please report" not in err
+
+
+def test_an_unexpected_failure_is_still_one_line(tmp_path, capsys, monkeypatch):
+    from nnstudio import headless
+
+    def boom(args):
+        raise RuntimeError("something\nunexpected")
+    monkeypatch.setattr(headless, "run", boom)
+    code, _, err = run(capsys, "info", make_project(tmp_path))
+    assert_one_line_error(code, err, "something unexpected", "RuntimeError")

@@ -19,6 +19,8 @@ import copy
 import json
 import math
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from nnstudio import __version__
+from nnstudio.project import schema
 from nnstudio.project.document import (
     DEFAULT_DATASET,
     DEFAULT_TRAINING,
@@ -33,10 +36,10 @@ from nnstudio.project.document import (
     LayerSpec,
     Project,
 )
+from nnstudio.project.limits import MAX_FILE_BYTES, MAX_PARAMS, network_params
 
 FORMAT_VERSION = 1
 SUFFIX = ".nnstudio"
-MAX_FILE_BYTES = 512 * 1024 * 1024
 _DTYPES = {"float32", "float64"}
 
 
@@ -72,7 +75,7 @@ def decode_array(d: Any, where: str) -> np.ndarray:
     except (ValueError, UnicodeEncodeError) as exc:
         raise ProjectFileError(f"{where}: 'data' is not valid base64 ({exc})") from None
     dt = np.dtype(dtype).newbyteorder("<")
-    expected = int(np.prod(shape, dtype=np.int64)) * dt.itemsize
+    expected = math.prod(shape) * dt.itemsize  # Python ints: no overflow
     if len(raw) != expected:
         raise ProjectFileError(
             f"{where}: holds {len(raw)} bytes but shape {shape} of {dtype} needs {expected}"
@@ -127,126 +130,111 @@ def _require(d: dict, key: str, types: tuple, where: str) -> Any:
     return value
 
 
-def _check_value(value: Any, default: Any, where: str) -> Any:
-    """Check a setting against its default's type (numbers are interchangeable)."""
-    if default is None or value is None:
-        return value
-    if isinstance(default, bool):
-        if not isinstance(value, bool):
-            raise ProjectFileError(f"{where}: expected true/false, found {value!r}")
-    elif isinstance(default, (int, float)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ProjectFileError(f"{where}: expected a number, found {value!r}")
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ProjectFileError(f"{where}: must be a finite number")
-        if isinstance(default, int) and not isinstance(default, bool) and isinstance(value, float):
-            if not value.is_integer():
-                raise ProjectFileError(f"{where}: expected a whole number, found {value!r}")
-            value = int(value)
-    elif isinstance(default, str):
-        if not isinstance(value, str):
-            raise ProjectFileError(f"{where}: expected text, found {value!r}")
-    elif isinstance(default, dict):
-        if not isinstance(value, dict):
-            raise ProjectFileError(f"{where}: expected an object, found {type(value).__name__}")
-    return value
-
-
-#: settings whose value is a free-form object (checked by the code that uses it)
-_FREE_FORM = {"dataset.params", "dataset.csv", "training.metrics"}
-
-
-def _merge_settings(defaults: dict, given: dict, where: str) -> dict:
+def _merge(defaults: dict, given: dict) -> dict:
+    """``defaults`` overridden by ``given`` (already checked by the schema), nested groups merged."""
     out = copy.deepcopy(defaults)
     for key, value in given.items():
-        if key not in defaults:
-            raise ProjectFileError(f"{where}: unknown setting '{key}'")
-        if f"{where}.{key}" in _FREE_FORM:
-            out[key] = copy.deepcopy(value)
-        elif isinstance(defaults[key], dict):
-            out[key] = _merge_settings(defaults[key], _check_value(value, {}, f"{where}.{key}"), f"{where}.{key}")
+        if isinstance(defaults.get(key), dict) and isinstance(value, dict):
+            out[key] = _merge(defaults[key], value)
         else:
-            out[key] = _check_value(value, defaults[key], f"{where}.{key}")
+            out[key] = copy.deepcopy(value)
     return out
 
 
+def _check_dataset(ds: dict) -> None:
+    """What the schema cannot say: a built-in dataset's name and parameters, CSV options."""
+    from nnstudio.data import registry as data_registry
+
+    if ds["source"] == "builtin":
+        try:
+            gen = data_registry.get_generator(ds["name"])
+        except ValueError as exc:
+            raise ProjectFileError(f"dataset.name: {exc}") from None
+        for key, value in ds["params"].items():
+            try:
+                data_registry._coerce(gen, gen.param(key), value)
+            except ValueError as exc:
+                raise ProjectFileError(f"dataset.params.{key}: {exc}") from None
+        return
+    csv = ds.get("csv")
+    if not isinstance(csv, dict):
+        raise ProjectFileError("dataset.csv: an imported dataset must embed its CSV text")
+    if csv.get("options") is not None:
+        from nnstudio.data.csv import CsvError, CsvOptions
+
+        try:
+            CsvOptions.from_dict(csv["options"])
+        except (CsvError, TypeError, ValueError) as exc:
+            raise ProjectFileError(f"dataset.csv.options: {exc}") from None
+
+
+def _check_weights(weights: list) -> None:
+    total = 0
+    for i, w in enumerate(weights):
+        n = math.prod(w["shape"])
+        total += n
+        if n > MAX_PARAMS or total > MAX_PARAMS:
+            raise ProjectFileError(f"state.weights[{i}]: shape {w['shape']} makes the weights larger than the "
+                                   f"limit of {MAX_PARAMS:,} numbers")
+
+
+def _history(h: dict) -> dict:
+    return {k: [float("nan") if v is None else float(v) for v in vals] for k, vals in h.items()}
+
+
 def project_from_dict(d: Any) -> Project:
-    """Build a project from its dict form; :class:`ProjectFileError` if malformed."""
+    """Build a project from its dict form; :class:`ProjectFileError` if malformed.
+
+    The dict is checked against the published schema first
+    (:mod:`nnstudio.project.schema`), so every field has its type, range and size
+    before anything is built or allocated; the error names the field.
+    """
     if not isinstance(d, dict):
         raise ProjectFileError(f"a project must be a JSON object, found {type(d).__name__}")
     version = _require(d, "format_version", (int,), "project")
     if version > FORMAT_VERSION:
         raise ProjectFileError(
             f"this project was saved in format version {version} by a newer nnstudio "
-            f"({d.get('app', 'unknown')}); this nnstudio reads up to version {FORMAT_VERSION}. "
+            f"({str(d.get('app', 'unknown'))[:60]}); this nnstudio reads up to version {FORMAT_VERSION}. "
             "Update nnstudio to open it."
         )
     if version < 1:
         raise ProjectFileError(f"format_version {version} is not a valid nnstudio format version")
+    try:
+        d = schema.check(d)
+    except schema.SchemaError as exc:
+        raise ProjectFileError(str(exc)) from None
     p = Project()
-    p.name = str(d.get("name") or "Untitled")
-    layers = _require(d, "layers", (list,), "project")
+    p.name = d.get("name") or "Untitled"
     specs = []
-    for i, ld in enumerate(layers):
-        where = f"layers[{i}]"
-        if not isinstance(ld, dict):
-            raise ProjectFileError(f"{where}: expected an object")
-        type_ = _require(ld, "type", (str,), where)
-        if type_ not in LAYER_DEFAULTS:
-            raise ProjectFileError(
-                f"{where}: unknown layer type {type_!r}; nnstudio knows {', '.join(LAYER_DEFAULTS)}"
-            )
-        params = {}
-        for key, value in ld.items():
-            if key in ("type", "id", "name"):
-                continue
-            if key not in LAYER_DEFAULTS[type_]:
-                raise ProjectFileError(f"{where}: {type_} layer has no parameter '{key}'")
-            params[key] = _check_value(value, LAYER_DEFAULTS[type_][key], f"{where}.{key}")
-        spec = LayerSpec.make(type_, **params)
-        if isinstance(ld.get("name"), str):
-            spec.name = ld["name"]
+    for ld in d["layers"]:
+        params = {k: v for k, v in ld.items() if k not in ("type", "id", "name")}
+        spec = LayerSpec.make(ld["type"], **params)
+        spec.name = ld.get("name", "")
         lid = ld.get("id")
-        if isinstance(lid, str) and lid and all(lid != s.id for s in specs):
+        if lid and all(lid != s.id for s in specs):
             spec.id = lid
         specs.append(spec)
     p.layers = specs
-    training = _require(d, "training", (dict,), "project")
-    p.training = _merge_settings(DEFAULT_TRAINING, training, "training")
-    dataset = _require(d, "dataset", (dict,), "project")
-    p.dataset = _merge_settings(DEFAULT_DATASET, dataset, "dataset")
-    if p.dataset["source"] not in ("builtin", "csv"):
-        raise ProjectFileError(f"dataset.source must be 'builtin' or 'csv', found {p.dataset['source']!r}")
-    if not isinstance(p.dataset.get("params"), dict):
-        raise ProjectFileError("dataset.params: expected an object of generator parameters")
-    if p.training.get("metrics") is not None and not (
-        isinstance(p.training["metrics"], list) and all(isinstance(m, str) for m in p.training["metrics"])
-    ):
-        raise ProjectFileError("training.metrics: expected a list of metric names or null")
-    if p.dataset["source"] == "csv":
-        csv = p.dataset.get("csv")
-        if not isinstance(csv, dict) or not isinstance(csv.get("text"), str):
-            raise ProjectFileError("dataset.csv: an imported dataset must embed its CSV text")
+    n_params = network_params(specs, None)
+    if n_params > MAX_PARAMS:
+        raise ProjectFileError(f"layers: the network has {n_params:,} weights and biases; the limit is "
+                               f"{MAX_PARAMS:,} (docs/project-format.md)")
+    p.training = _merge(DEFAULT_TRAINING, d["training"])
+    p.dataset = _merge(DEFAULT_DATASET, d["dataset"])
+    _check_dataset(p.dataset)
     state = d.get("state")
     if state is not None:
-        if not isinstance(state, dict):
-            raise ProjectFileError("state: expected an object or null")
-        weights = [decode_array(w, f"state.weights[{i}]") for i, w in enumerate(state.get("weights") or [])]
-        hist = state.get("history") or {}
-        if not isinstance(hist, dict) or not all(isinstance(v, list) for v in hist.values()):
-            raise ProjectFileError("state.history: expected an object of lists")
-        runs = state.get("runs") or []
-        if not isinstance(runs, list):
-            raise ProjectFileError("state.runs: expected a list")
+        raw_weights = state.get("weights") or []
+        _check_weights(raw_weights)
+        weights = [decode_array(w, f"state.weights[{i}]") for i, w in enumerate(raw_weights)]
         p.state = {
             "weights": weights,
-            "history": {k: [float("nan") if v is None else float(v) for v in vals] for k, vals in hist.items()},
-            "epochs_trained": int(state.get("epochs_trained", 0)),
-            "iterations": int(state.get("iterations", 0)),
-            "runs": [
-                {"name": str(r.get("name", "")), "history": {k: [float("nan") if v is None else float(v) for v in vals] for k, vals in (r.get("history") or {}).items()}}
-                for r in runs if isinstance(r, dict)
-            ],
+            "history": _history(state.get("history") or {}),
+            "epochs_trained": state.get("epochs_trained", 0),
+            "iterations": state.get("iterations", 0),
+            "runs": [{"name": r.get("name", ""), "history": _history(r.get("history") or {})}
+                     for r in state.get("runs") or []],
         }
         for extra in ("stop_reason", "best_epoch"):
             if state.get(extra) is not None:
@@ -256,7 +244,34 @@ def project_from_dict(d: Any) -> Project:
 
 # -- files ----------------------------------------------------------------
 def dumps(project: Project) -> str:
-    return json.dumps(project_to_dict(project), indent=1, ensure_ascii=False, allow_nan=False)
+    text = json.dumps(project_to_dict(project), indent=1, ensure_ascii=False, allow_nan=False)
+    # a lone surrogate (from a paste) cannot be written as UTF-8: save U+FFFD in its place
+    return re.sub("[\ud800-\udfff]", "\ufffd", text) if _has_surrogates(text) else text
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+MAX_INT_DIGITS = 30
+
+
+def _parse_int(literal: str) -> int:
+    if len(literal) > MAX_INT_DIGITS:
+        raise ProjectFileError(f"the file holds an integer of {len(literal)} digits ({literal[:12]}...); "
+                               "no project setting is that large")
+    return int(literal)
+
+
+def _parse_float(literal: str) -> float:
+    if len(literal) > 400:
+        raise ProjectFileError(f"the file holds a number written with {len(literal)} characters "
+                               f"({literal[:12]}...); no project setting needs that")
+    return float(literal)
 
 
 def loads(text: str | bytes) -> Project:
@@ -275,7 +290,7 @@ def loads(text: str | bytes) -> Project:
         raise ProjectFileError(f"the file contains {name}, which is not valid JSON")
 
     try:
-        data = json.loads(text, parse_constant=_no_constants)
+        data = json.loads(text, parse_constant=_no_constants, parse_int=_parse_int, parse_float=_parse_float)
     except json.JSONDecodeError as exc:
         hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) - 1 else ""
         raise ProjectFileError(
@@ -291,12 +306,15 @@ def save_project(project: Project, path: str | os.PathLike) -> Path:
     path = Path(path)
     text = dumps(project)
     folder = path.parent if str(path.parent) else Path(".")
+    mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -305,6 +323,28 @@ def save_project(project: Project, path: str | os.PathLike) -> Path:
             pass
         raise
     return path
+
+
+def _current_umask() -> int:
+    try:  # Linux: read it without changing it (os.umask is process-wide and not thread-safe)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _file_mode(path: Path) -> int | None:
+    """The mode a saved file gets: an existing file keeps its own, a new one 0666 minus the umask."""
+    if os.name != "posix":
+        return None
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_current_umask()
 
 
 def load_project(path: str | os.PathLike) -> Project:

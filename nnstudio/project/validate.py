@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from nnstudio.project.document import LayerSpec, Project
+from nnstudio.project.limits import MAX_PARAMS, MAX_SAMPLES, network_params
 
 ERROR, WARNING = "error", "warning"
 CE_LOSSES = {"binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"}
@@ -277,9 +278,29 @@ def _training(project: Project, ds) -> list[Problem]:
     return probs
 
 
+def _limits(project: Project, ds) -> list[Problem]:
+    """The documented size limits (docs/project-format.md), checked before anything is allocated."""
+    probs: list[Problem] = []
+    n = network_params(project.layers, ds.n_features if ds is not None else None)
+    if n > MAX_PARAMS:
+        out, _ = _output(project)
+        edits = [("set_layer", i, "units", 64) for i in project.trainable_layers()
+                 if i != out and isinstance(project.layers[i].params.get("units"), int)
+                 and project.layers[i].params["units"] > 64]
+        probs.append(Problem(ERROR, "too_many_params", "The network has {n:,} weights and biases; nnstudio "
+                             "trains at most {limit:,}. Use fewer units or layers.", None,
+                             Fix("Use at most 64 units in the hidden layers", edits) if edits else None,
+                             {"n": n, "limit": MAX_PARAMS}))
+    if ds is not None and ds.n_samples > MAX_SAMPLES:
+        probs.append(Problem(ERROR, "too_many_samples", "The dataset has {n:,} samples; nnstudio trains on at "
+                             "most {limit:,}. Use a smaller file.", None, None,
+                             {"n": ds.n_samples, "limit": MAX_SAMPLES}))
+    return probs
+
+
 def validate(project: Project, dataset=None) -> list[Problem]:
     """Every problem of ``project`` (errors first), checked against ``dataset`` if given."""
-    probs = _structure(project)
+    probs = _structure(project) + _limits(project, dataset)
     if dataset is not None and not any(p.is_error for p in probs):
         probs += _against_data(project, dataset)
     probs += _training(project, dataset)

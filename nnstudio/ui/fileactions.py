@@ -8,6 +8,7 @@ project stays exactly as it was. Unsaved changes are offered for saving
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
@@ -18,6 +19,35 @@ from nnstudio import resources
 from nnstudio.project import Project, ProjectFileError, load_project, save_project
 from nnstudio.project.fileformat import SUFFIX
 from nnstudio.ui import settings as app_settings
+from nnstudio.ui.plaintext import plain
+
+
+_UNSAFE = re.compile(r"[^\w\-. ()+,&'@]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_file_stem(name: str, default: str = "untitled", limit: int = 80) -> str:
+    """A file name stem made from a project's name that stays in the folder it is put in.
+
+    Path separators, drive letters, control characters and other characters file
+    systems refuse become ``_``; leading dots and spaces go (``../../x`` -> ``x``,
+    ``/tmp/abs`` -> ``tmp_abs``); Windows device names get a ``_`` suffix.
+    """
+    stem = _UNSAFE.sub("_", str(name or "")).strip(" ._")
+    stem = re.sub(r"_{2,}", "_", stem)[:limit].rstrip(" .")
+    if not stem:
+        stem = default
+    if stem.split(".")[0].lower() in _RESERVED:
+        stem += "_"
+    return stem
+
+
+def proposed_path(folder: str | Path, name: str, suffix: str, default: str = "untitled") -> Path:
+    """``folder/<safe stem of name><suffix>``: always a file directly inside ``folder``."""
+    folder = Path(folder)
+    path = folder / (safe_file_stem(name, default) + suffix)
+    assert path.parent == folder
+    return path
 
 
 def example_paths() -> list[Path]:
@@ -44,7 +74,7 @@ class FileActions(QObject):
         self.window.statusBar().showMessage(text, 6000)
 
     def _error(self, title: str, text: str) -> None:
-        QMessageBox.critical(self.window, title, text)
+        QMessageBox.critical(self.window, title, plain(text))  # the text quotes file content
 
     def _start_dir(self) -> str:
         if self.state.file_path is not None:
@@ -120,12 +150,16 @@ class FileActions(QObject):
             return self.save_as()
         return self._write(self.state.file_path)
 
+    def proposed_save_path(self) -> Path:
+        """What Save As proposes: the project's name, made safe, in the start folder."""
+        return proposed_path(self._start_dir(), self.state.project.name, SUFFIX)
+
     def save_as(self, path: str | Path | None = None) -> bool:
         """Ask for a file name (unless given) and save there."""
         if path is None:
-            start = Path(self._start_dir()) / (self.state.project.name or "untitled")
+            start = self.proposed_save_path()
             path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save project as"),
-                                                  str(start.with_suffix(SUFFIX)), self.tr_filter())
+                                                  str(start), self.tr_filter())
             if not path:
                 return False
         path = Path(path)

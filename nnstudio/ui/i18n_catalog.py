@@ -67,6 +67,9 @@ PROBLEMS = (
     QT_TRANSLATE_NOOP("Problems", "Use 0.01"),
     QT_TRANSLATE_NOOP("Problems", "Early stopping watches '{monitor}' but there is no validation split, so it has nothing to watch."),
     QT_TRANSLATE_NOOP("Problems", "Use a 0.2 validation split"),
+    QT_TRANSLATE_NOOP("Problems", "The network has {n:,} weights and biases; nnstudio trains at most {limit:,}. Use fewer units or layers."),
+    QT_TRANSLATE_NOOP("Problems", "Use at most 64 units in the hidden layers"),
+    QT_TRANSLATE_NOOP("Problems", "The dataset has {n:,} samples; nnstudio trains on at most {limit:,}. Use a smaller file."),
 )
 
 REGISTRY = (

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.ui.i18n import tr_fix, tr_problem
 from nnstudio.ui.icons import severity_icon
+from nnstudio.ui.plaintext import plain, plain_label
 
 
 def problem_text(problem) -> str:
@@ -45,7 +46,8 @@ class ProblemRow(QWidget):
         icon.setToolTip(self.tr("Error: training is blocked until it is fixed") if problem.is_error
                         else self.tr("Warning: training works, but probably not well"))
         icon.setAlignment(Qt.AlignTop)
-        self.label = QLabel(tr_problem(problem), self)
+        self.label = QLabel(self)
+        plain_label(self.label, tr_problem(problem))  # messages quote file content: never HTML
         self.label.setObjectName("problemMessage")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -55,7 +57,7 @@ class ProblemRow(QWidget):
         if problem.fix is not None and problem.fix.edits:
             self.fix_button = QPushButton(self.tr("Fix"), self)
             self.fix_button.setObjectName("fixButton")
-            self.fix_button.setToolTip(tr_fix(problem.fix))
+            self.fix_button.setToolTip(plain(tr_fix(problem.fix)))
             self.fix_button.clicked.connect(lambda: on_fix(problem))
             layout.addWidget(self.fix_button, 0, Qt.AlignTop)
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
     <context>
         <name>_PlotPanel</name>
@@ -2792,6 +2793,18 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>Use a 0.2 validation split</source>
             <translation>검증 데이터 비율 0.2 사용</translation>
+        </message>
+        <message>
+            <source>The network has {n:,} weights and biases; nnstudio trains at most {limit:,}. Use fewer units or layers.</source>
+            <translation>네트워크의 가중치와 편향이 {n:,}개입니다. nnstudio는 최대 {limit:,}개까지 학습합니다. 유닛이나 층을 줄이세요.</translation>
+        </message>
+        <message>
+            <source>Use at most 64 units in the hidden layers</source>
+            <translation>은닉층 유닛을 최대 64개로</translation>
+        </message>
+        <message>
+            <source>The dataset has {n:,} samples; nnstudio trains on at most {limit:,}. Use a smaller file.</source>
+            <translation>데이터셋의 샘플이 {n:,}개입니다. nnstudio는 최대 {limit:,}개까지 학습합니다. 더 작은 파일을 사용하세요.</translation>
         </message>
     </context>
     <context>

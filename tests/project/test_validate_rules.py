@@ -89,7 +89,20 @@ CASES = [
     ("learning_rate", lambda: net(IN, HID, SIG1, learning_rate=0.0), ds(), "learning_rate", ERROR),
     ("early_stopping_no_val", lambda: net(IN, HID, SIG1, validation_split=0.0, es_enabled=True), ds(),
      "early_stopping_no_val", WARNING),
+    ("too_many_params", lambda: net(IN, *[("Dense", {"units": 4096})] * 3, SIG1), ds(n_features=1000),
+     "too_many_params", ERROR),
 ]
+
+#: rules without a fix in the document (the data has to change): (id, project, dataset, code)
+NO_FIX = [
+    ("too_many_samples", lambda: net(IN, HID, SIG1), ds(n_samples=2_000_000), "too_many_samples"),
+]
+
+
+@pytest.mark.parametrize("make, dataset, code", [c[1:] for c in NO_FIX], ids=[c[0] for c in NO_FIX])
+def test_rule_without_fix_triggers(make, dataset, code):
+    found = [p for p in validate(make(), dataset) if p.code == code]
+    assert len(found) == 1 and found[0].is_error and len(found[0].message) > 20
 
 
 def _matching(problems, code, severity):
@@ -132,4 +145,4 @@ def test_every_rule_in_validate_is_covered():
     source = inspect.getsource(importlib.import_module("nnstudio.project.validate"))
     codes = set(re.findall(r"Problem\(\s*(?:ERROR|WARNING),\s*\"(\w+)\"", source))
     assert codes
-    assert codes == {c[3] for c in CASES}
+    assert codes == {c[3] for c in CASES} | {c[3] for c in NO_FIX}

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from nnstudio import export as ex
 from nnstudio.export.names import safe_identifier
 from nnstudio.ui.i18n import tr_problem
+from nnstudio.ui.plaintext import plain
 
 #: format -> (action objectName, default file suffix)
 FORMATS = {
@@ -68,7 +69,7 @@ class CodeActions(QObject):
             self.window.statusBar().showMessage(text, 6000)
 
     def _error(self, title: str, text: str) -> None:
-        QMessageBox.critical(self.window, title, text)
+        QMessageBox.critical(self.window, title, plain(text))  # the text quotes file content
 
     def _start_dir(self) -> str:
         path = getattr(self.state, "file_path", None)
@@ -76,14 +77,17 @@ class CodeActions(QObject):
             return str(Path(path).parent)
         return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
 
-    def _stem(self) -> str:
-        return safe_identifier(self.state.project.name or "model", "model").lower()
+    def proposed_path(self, fmt: str) -> Path:
+        """What the export dialog proposes: the project's name, made safe, in the start folder."""
+        from nnstudio.ui.fileactions import proposed_path
+
+        return proposed_path(self._start_dir(), self.state.project.name, FORMATS[fmt][1], "model")
 
     # -- export ----------------------------------------------------------------------
     def ask_export(self, fmt: str) -> None:
         """Ask where to save ``fmt`` and export it."""
         suffix = FORMATS[fmt][1]
-        default = str(Path(self._start_dir()) / f"{self._stem()}{suffix}")
+        default = str(self.proposed_path(fmt))
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"), default,
                                               self.tr("{suffix} files (*{suffix});;All files (*)").format(suffix=suffix))
         if path:
