@@ -103,10 +103,20 @@ def run_gui(project=None, self_test=None, lang=None) -> int:
     app = create_app(lang=lang)
     from nnstudio.ui.main_window import MainWindow
 
-    window = MainWindow()
-    app.installEventFilter(_file_open_filter(window))
     if self_test:
+        try:  # strict: a part that fails to install fails the self-test, with its traceback
+            window = MainWindow(strict=True)
+        except Exception as exc:
+            import traceback
+
+            traceback.print_exc()
+            print(f"self-test: FAILED: a part of the studio failed to install: {type(exc).__name__}: {exc}",
+                  flush=True)
+            return 1
+        app.installEventFilter(_file_open_filter(window))
         return _self_test(app, window, Path(self_test))
+    window = MainWindow(strict=False)
+    app.installEventFilter(_file_open_filter(window))
     if project:
         if not window.files.open_project(project, ask=False):
             print(f"nnstudio: could not open {project}", file=sys.stderr)
@@ -132,15 +142,14 @@ def _self_test(app, window, shot: Path) -> int:
 
     from nnstudio import resources
     from nnstudio.project import Project, ProjectFileError, load_project
+    from nnstudio.ui import main_window as mw
 
     def done(ok: bool, message: str) -> int:
         print(f"self-test: {'OK' if ok else 'FAILED'}: {message}", flush=True)
-        training = getattr(window, "training", None)
-        if training is not None and hasattr(training, "shutdown"):
-            try:
-                training.shutdown(5000)
-            except Exception as exc:  # report, but still close
-                print(f"self-test: shutdown failed: {exc}", file=sys.stderr)
+        try:
+            window.training.shutdown(5000)
+        except Exception as exc:  # report, but still close
+            print(f"self-test: shutdown failed: {exc}", file=sys.stderr)
         window.state.undo_stack.setClean()
         window.close()
         _dispose(app, window)
@@ -155,12 +164,10 @@ def _self_test(app, window, shot: Path) -> int:
         window.state.push([("set_training", "epochs", SELF_TEST_EPOCHS)], "self-test epochs")
         window.show()
         app.processEvents()
-        training = getattr(window, "training", None)
-        if training is None:
-            why = "the training plug-in (nnstudio.ui.training) is not installed"
-            if window.plugin_errors:
-                why += " (failed: " + ", ".join(window.plugin_errors) + ")"
-            return done(False, why)
+        training = window.training
+        missing = [p.rsplit(".", 1)[-1] for p in mw.PLUGINS if p.rsplit(".", 1)[-1] not in window.parts]
+        if missing:
+            return done(False, "part(s) of the studio are not installed: " + ", ".join(missing))
         if window.state.has_errors():
             return done(False, "the sample project has errors: "
                         + "; ".join(p.message for p in window.state.problems if p.is_error))

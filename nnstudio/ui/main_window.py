@@ -1,11 +1,17 @@
-"""The main window: canvas in the middle, palette, inspector and problems
-docked around it, menus, toolbar and status bar, and the plug-in API the
-other parts of the UI install themselves through (see docs/CONTRACTS.md).
+"""The main window: canvas in the middle, panels docked around it and shown by
+workspace (Learn / Build & train / Inspect, :mod:`nnstudio.ui.workspaces`),
+menus, toolbar and status bar, and the API the other parts of the UI install
+themselves through (see docs/CONTRACTS.md).
 
-Plug-ins (``nnstudio.ui.data``, ``.training``, ``.code``, ``.lessons``) are
-imported at the end of ``__init__`` and their ``install(window)`` called; a
-plug-in whose package does not exist is skipped. Window geometry and dock
-layout are remembered in QSettings.
+Core, created here before any part: the document state (``window.state``),
+the training controller (``window.training``), the canvas, palette,
+inspector, problems and undo history, and ``window.workspaces``. The parts
+(``nnstudio.ui.data``, ``.training``, ``.code``, ``.lessons``) are then
+installed through a typed :class:`~nnstudio.ui.studio.Studio` facade, in any
+order; each returns a handle kept in ``window.parts``. A part that fails to
+install raises (tests, ``--self-test``) or, with ``strict=False`` (the real
+app), is reported in a message box and on stderr - never silently skipped.
+Window geometry and each workspace's arrangement are remembered in QSettings.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import importlib
 import sys
 import traceback
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QUndoView
 
@@ -28,20 +34,25 @@ from nnstudio.ui.inspector import Inspector
 from nnstudio.ui.palette import Palette
 from nnstudio.ui.problems import ProblemsPanel
 from nnstudio.ui.state import AppState
+from nnstudio.ui.studio import Studio
+from nnstudio.ui.training.controller import TrainingController
+from nnstudio.ui.workspaces import PanelDock, Workspaces, default_workspaces
 
 PLUGINS = ("nnstudio.ui.data", "nnstudio.ui.training", "nnstudio.ui.imageviews", "nnstudio.ui.code",
            "nnstudio.ui.lessons")
 #: bump when the built-in docks change so an old saved dock layout is not applied
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 class MainWindow(QMainWindow):
     """The nnstudio main window (objectName ``mainWindow``)."""
 
     def __init__(self, project: Project | None = None, parent=None, *, plugins=None,
-                 restore_layout: bool = True) -> None:
-        """``plugins``: module names to install (default :data:`PLUGINS`); ``restore_layout``:
-        apply the remembered geometry and dock layout."""
+                 restore_layout: bool = True, workspace: str | None = None, strict: bool = True) -> None:
+        """``plugins``: part modules to install (default :data:`PLUGINS`); ``restore_layout``: apply the
+        remembered geometry and workspace arrangements; ``workspace``: open this one (without
+        ``restore_layout`` and ``workspace`` every dock stays where it was added, all shown);
+        ``strict``: a part that fails to install raises (else: reported, the rest keeps working)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
@@ -49,8 +60,10 @@ class MainWindow(QMainWindow):
         self.state = AppState(project, self)
         self.docks: dict[str, QDockWidget] = {}
         self.menus: dict[str, QMenu] = {}
+        self.parts: dict[str, object] = {}
         self.plugin_errors: dict[str, str] = {}
-        self.training = None
+        self.training = TrainingController(self.state, self)
+        self.training.setObjectName("trainingController")
         self.files = FileActions(self)
 
         self.canvas_panel = CanvasPanel(self.state, self)
@@ -65,12 +78,16 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_toolbar()
+        self.workspaces = Workspaces(self)
+        self.workspaces.add_to_menu(self.menus["view"])
+        self.menus["view"].addSeparator()
         self._build_status_bar()
-        self.add_dock(self.palette_list, "palette", self.tr("Layers"), Qt.LeftDockWidgetArea)
-        self.add_dock(self.inspector, "inspector", self.tr("Inspector"), Qt.RightDockWidgetArea)
-        self.add_dock(self.problems, "problems", self.tr("Problems"), Qt.BottomDockWidgetArea)
+        self.add_dock(self.palette_list, "palette", self.tr("Layers"), Qt.LeftDockWidgetArea, workspaces=("build",))
+        self.add_dock(self.inspector, "inspector", self.tr("Inspector"), Qt.RightDockWidgetArea,
+                      workspaces=("build",))
+        self.add_dock(self.problems, "problems", self.tr("Problems"), Qt.BottomDockWidgetArea, workspaces=("build",))
         self.add_dock(self.history, "history", self.tr("Undo history"), Qt.BottomDockWidgetArea,
-                      tabify_with="problems")
+                      tabify_with="problems", workspaces=("build",))
         self.docks["problems"].raise_()
 
         self.palette_list.addRequested.connect(self.add_layer_near_output)
@@ -83,17 +100,21 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.resize(1280, 800)
 
-        self._install_plugins(PLUGINS if plugins is None else plugins)
+        self._install_plugins(PLUGINS if plugins is None else plugins, strict)
         if restore_layout:
-            self.restore_layout()
+            self.restore_layout(workspace)
+        elif workspace is not None:
+            self.workspaces.start(False, workspace)
+        else:  # no workspace: every panel is built and shown where it was added (tests of single parts)
+            for name in list(self.workspaces.panels):
+                self.panel(name)
 
-    # -- plug-in API ------------------------------------------------------------------
-    def add_dock(self, widget, name: str, title: str, area=Qt.RightDockWidgetArea,
-                 tabify_with: str | None = None) -> QDockWidget:
-        """Dock ``widget`` as ``name`` (objectName ``<name>Dock``), listed in the View menu."""
-        dock = QDockWidget(title, self)
+    # -- panel API ------------------------------------------------------------------
+    def _new_dock(self, name: str, title: str, area, tabify_with: str | None) -> QDockWidget:
+        if name in self.docks:
+            raise ValueError(f"a panel named {name!r} exists already")
+        dock = PanelDock(title, self)
         dock.setObjectName(f"{name}Dock")
-        dock.setWidget(widget)
         self.addDockWidget(area, dock)
         if tabify_with and tabify_with in self.docks:
             self.tabifyDockWidget(self.docks[tabify_with], dock)
@@ -104,25 +125,43 @@ class MainWindow(QMainWindow):
         self.menus["view"].addAction(toggle)
         return dock
 
-    def _install_plugins(self, plugins) -> None:
+    def add_dock(self, widget, name: str, title: str, area=Qt.RightDockWidgetArea,
+                 tabify_with: str | None = None, workspaces=None) -> QDockWidget:
+        """Dock an already built ``widget`` as ``name`` (objectName ``<name>Dock``), listed in the View
+        menu and shown in ``workspaces`` (default: Build & train)."""
+        dock = self._new_dock(name, title, area, tabify_with)
+        dock.setWidget(widget)
+        self.workspaces.register(dock, name, workspaces or default_workspaces(name), None, area)
+        return dock
+
+    def add_panel(self, name: str, title: str, factory, area=Qt.RightDockWidgetArea, *,
+                  workspaces=("build",), tabify_with: str | None = None) -> QDockWidget:
+        """A panel whose widget ``factory()`` builds the first time the dock is painted (or
+        :meth:`panel` is asked for it); until then the dock holds an empty placeholder."""
+        dock = self._new_dock(name, title, area, tabify_with)
+        self.workspaces.register(dock, name, workspaces, factory, area)
+        return dock
+
+    def panel(self, name: str):
+        """The widget of panel ``name``, built now if it was not yet (KeyError if there is none)."""
+        return self.workspaces.widget(name)
+
+    def _install_plugins(self, plugins, strict: bool = True) -> None:
+        studio = Studio(self)
         for name in plugins:
             try:
                 module = importlib.import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name == name:
-                    continue  # that part of the UI is not there (yet)
-                raise
-            install = getattr(module, "install", None)
-            if install is None:
-                continue
-            try:
-                install(self)
-            except Exception:  # a broken plug-in must not take the whole studio down
+                self.parts[name.rsplit(".", 1)[-1]] = module.install(studio)
+            except Exception:
+                if strict:
+                    raise
                 self.plugin_errors[name] = traceback.format_exc()
-                print(f"nnstudio: the {name} plug-in failed to install:\n{self.plugin_errors[name]}",
+                print(f"nnstudio: the {name} part failed to install:\n{self.plugin_errors[name]}",
                       file=sys.stderr)
-                self.statusBar().showMessage(self.tr("Part of the studio ({name}) failed to load.").format(
-                    name=name.rsplit(".", 1)[-1]), 10000)
+                QMessageBox.critical(self, "nnstudio", self.tr(
+                    "Part of the studio ({name}) failed to load; the rest works. Please report this:"
+                    "\n\n{error}").format(name=name.rsplit(".", 1)[-1],
+                                          error=self.plugin_errors[name].strip().splitlines()[-1]))
 
     # -- menus, toolbar, status bar -------------------------------------------------------
     def _action(self, text: str, name: str, slot, shortcut=None, icon: str | None = None, tip: str = "") -> QAction:
@@ -275,29 +314,70 @@ class MainWindow(QMainWindow):
             "<b>nnstudio {version}</b><p>Build, train and see small neural networks.</p>").format(
             version=__version__))
 
+    # -- the parts' handles (what used to be attributes set by the parts) ------------------------------
+    @property
+    def lessons(self):
+        """The lesson host (``nnstudio.ui.lessons`` part), or None."""
+        return self.parts.get("lessons")
+
+    @property
+    def train_toolbar(self):
+        part = self.parts.get("training")
+        return part.toolbar if part is not None else None
+
+    @property
+    def training_views(self):
+        """Panel name -> live-view widget of the training part (each built on first access)."""
+        part = self.parts.get("training")
+        return part.views if part is not None else {}
+
+    @property
+    def code_actions(self):
+        part = self.parts.get("code")
+        return part.actions if part is not None else None
+
+    @property
+    def import_csv_action(self):
+        part = self.parts.get("data")
+        return part.import_action if part is not None else None
+
+    @property
+    def data_panel(self):
+        return self.panel("data")
+
+    @property
+    def data_view(self):
+        return self.panel("data_view")
+
+    @property
+    def code_panel(self):
+        return self.panel("code")
+
     # -- layout persistence and closing ------------------------------------------------------------
-    def restore_layout(self) -> None:
-        """Apply the remembered window geometry and dock layout, if any."""
+    def available_geometry(self) -> QRect:
+        """The screen area the window may use (tests replace this to force a screen size)."""
+        screen = self.screen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
+    def restore_layout(self, workspace: str | None = None) -> None:
+        """Apply the remembered window geometry and the remembered workspace, if any."""
         s = app_settings.settings()
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        layout = s.value("window/state")
-        if isinstance(layout, QByteArray) and not layout.isEmpty():
-            self.restoreState(layout, STATE_VERSION)
+        self.workspaces.start(True, workspace)
 
     def save_layout(self) -> None:
         s = app_settings.settings()
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState(STATE_VERSION))
+        s.remove("window/state")  # version 1 kept one dock layout; workspaces keep their own now
+        self.workspaces.save()
         s.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Stop training (keeping what it reached in the project), offer to save,
         remember the layout, then close."""
-        training = getattr(self, "training", None)
-        if training is not None and hasattr(training, "shutdown"):
-            training.shutdown(5000)
+        self.training.shutdown(5000)
         if not self.files.maybe_save():
             event.ignore()
             return

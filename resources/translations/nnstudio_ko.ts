@@ -46,10 +46,6 @@
     <context>
         <name>ActivationsPanel</name>
         <message>
-            <source>Activations</source>
-            <translation>활성값</translation>
-        </message>
-        <message>
             <source>sample</source>
             <translation>샘플</translation>
         </message>
@@ -88,10 +84,6 @@
     </context>
     <context>
         <name>BackpropPanel</name>
-        <message>
-            <source>Backprop step</source>
-            <translation>역전파 단계</translation>
-        </message>
         <message>
             <source>Press Step (one batch, F10) to see the gradients of one training step.</source>
             <translation>'한 단계'(배치 하나, F10)를 누르면 학습 한 단계의 기울기를 볼 수 있습니다.</translation>
@@ -386,7 +378,7 @@
         <name>Classroom</name>
         <message>
             <source>&amp;Classroom mode</source>
-            <extracomment>lesson panel name -&gt; the main-window docks that show it ('canvas' is the central widget) zoom levels (percent) the zoom actions step through classroom mode was switched on (True) or off (False) the UI zoom changed (percent)</extracomment>
+            <extracomment>zoom levels (percent) the zoom actions step through classroom mode was switched on (True) or off (False) the UI zoom changed (percent)</extracomment>
             <translation>수업 모드(&amp;C)</translation>
         </message>
         <message>
@@ -553,6 +545,10 @@
     <context>
         <name>CodePanel</name>
         <message>
+            <source>Code</source>
+            <translation>코드</translation>
+        </message>
+        <message>
             <source>Keras</source>
             <extracomment>emitted after the code was regenerated</extracomment>
             <translation>Keras</translation>
@@ -584,10 +580,6 @@
         <message>
             <source>Copied to the clipboard.</source>
             <translation>클립보드에 복사했습니다.</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>코드</translation>
         </message>
     </context>
     <context>
@@ -692,10 +684,6 @@
     </context>
     <context>
         <name>ConfusionPanel</name>
-        <message>
-            <source>Confusion matrix</source>
-            <translation>혼동 행렬</translation>
-        </message>
         <message>
             <source>The confusion matrix is for classification datasets.</source>
             <translation>혼동 행렬은 분류 데이터셋에서만 볼 수 있습니다.</translation>
@@ -1281,10 +1269,6 @@
     </context>
     <context>
         <name>DecisionPanel</name>
-        <message>
-            <source>Decision boundary</source>
-            <translation>결정 경계</translation>
-        </message>
         <message>
             <source>The output view needs a dataset with 1 or 2 input features.</source>
             <extracomment>the plot is never smaller than this (pixels, each side)</extracomment>
@@ -2108,10 +2092,6 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
     <context>
         <name>LossPanel</name>
         <message>
-            <source>Loss</source>
-            <translation>손실</translation>
-        </message>
-        <message>
             <source>loss</source>
             <translation>손실</translation>
         </message>
@@ -2392,8 +2372,12 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>{title} 패널을 보이거나 숨깁니다</translation>
         </message>
         <message>
-            <source>Part of the studio ({name}) failed to load.</source>
-            <translation>스튜디오의 일부({name})를 불러오지 못했습니다.</translation>
+            <source>Part of the studio ({name}) failed to load; the rest works. Please report this:
+
+{error}</source>
+            <translation>스튜디오의 일부({name})를 불러오지 못했습니다. 나머지는 동작합니다. 이 문제를 알려 주세요:
+
+{error}</translation>
         </message>
         <message>
             <source>Main</source>
@@ -2418,10 +2402,6 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
     </context>
     <context>
         <name>MetricPanel</name>
-        <message>
-            <source>Metric</source>
-            <translation>평가 지표</translation>
-        </message>
         <message>
             <source>train</source>
             <translation>훈련</translation>
@@ -3371,6 +3351,50 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
             <source>{caption}: weights from {lo:+.3f} (blue) to {hi:+.3f} (red)</source>
             <extracomment>gap between tiles and the caption height (pixels)</extracomment>
             <translation>{caption}: 가중치 {lo:+.3f}(파랑)부터 {hi:+.3f}(빨강)까지</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspaces</name>
+        <message>
+            <source>Learn</source>
+            <extracomment>(name, shortcut) of every workspace in switcher order lesson panel name -&gt; the docks that show it ('canvas' is the central widget) in Learn only the *visuals* of a lesson panel are shown (the data settings are set up by the step) docks that go on the left in Learn (everything else a step names goes right, large) default arrangement per workspace: area -&gt; groups (split along the area), each group a tab stack default sizes as fractions of the window: left width, right width, bottom height the current workspace changed (its name) a lazily registered panel was built (its name)</extracomment>
+            <translation>배우기</translation>
+        </message>
+        <message>
+            <source>Build &amp;&amp; train</source>
+            <translation>만들기 &amp;&amp; 학습</translation>
+        </message>
+        <message>
+            <source>Inspect</source>
+            <translation>살펴보기</translation>
+        </message>
+        <message>
+            <source>The lesson, the canvas and only what the lesson step talks about, large</source>
+            <translation>수업, 캔버스, 그리고 수업 단계가 다루는 것만 크게</translation>
+        </message>
+        <message>
+            <source>Palette and data, canvas, inspector, the decision map and the loss curve</source>
+            <translation>팔레트와 데이터, 캔버스, 속성 창, 결정 지도와 손실 곡선</translation>
+        </message>
+        <message>
+            <source>Activations, backprop step, confusion matrix and runs</source>
+            <translation>활성값, 역전파 단계, 혼동 행렬과 실행 기록</translation>
+        </message>
+        <message>
+            <source>&amp;Reset Workspace</source>
+            <translation>작업 공간 초기화(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Put the panels of this workspace back where they started</source>
+            <translation>이 작업 공간의 패널을 처음 자리로 되돌립니다</translation>
+        </message>
+        <message>
+            <source>Workspaces</source>
+            <translation>작업 공간</translation>
+        </message>
+        <message>
+            <source>&amp;Workspace</source>
+            <translation>작업 공간(&amp;W)</translation>
         </message>
     </context>
 </TS>

@@ -63,27 +63,45 @@ def test_add_dock_registers_in_view_menu_and_tabifies(qtbot):
         close_window(w)
 
 
-def test_plugins_install_and_missing_ones_are_skipped(qtbot, monkeypatch):
-    installed = []
+def test_parts_install_through_the_facade_and_broken_ones_fail_loudly(qtbot, monkeypatch):
+    from nnstudio.ui.studio import Studio
+
+    seen = []
+
+    def install(studio):
+        seen.append(studio)
+        studio.add_dock(QLabel("x"), "fake", "Fake")
+        return "the fake part's handle"
+
     fake = types.ModuleType("nnstudio_fake_plugin")
-    fake.install = lambda window: installed.append(window) or window.add_dock(QLabel("x"), "fake", "Fake")
+    fake.install = install
     monkeypatch.setitem(sys.modules, "nnstudio_fake_plugin", fake)
-    w = MainWindow(plugins=("nnstudio.ui.no_such_plugin", "nnstudio_fake_plugin"), restore_layout=False)
+    w = MainWindow(plugins=("nnstudio_fake_plugin",), restore_layout=False)
     try:
-        assert installed == [w] and "fake" in w.docks and not w.plugin_errors
+        assert isinstance(seen[0], Studio) and seen[0].window is w and seen[0].training is w.training
+        assert w.parts == {"nnstudio_fake_plugin": "the fake part's handle"} and "fake" in w.docks
+        assert not w.plugin_errors
     finally:
         close_window(w)
+    # a part that is not there, or breaks while installing, is never skipped silently
+    with pytest.raises(ModuleNotFoundError):
+        MainWindow(plugins=("nnstudio.ui.no_such_plugin",), restore_layout=False)
     broken = types.ModuleType("nnstudio_broken_plugin")
-    broken.__path__ = []  # a package whose own import of a missing module fails: not skipped
 
-    def _bad_import(window):
+    def _bad_import(studio):
         import nnstudio_missing_dependency  # noqa: F401
 
     broken.install = _bad_import
     monkeypatch.setitem(sys.modules, "nnstudio_broken_plugin", broken)
-    w = MainWindow(plugins=("nnstudio_broken_plugin",), restore_layout=False)
-    try:
+    with pytest.raises(ModuleNotFoundError, match="nnstudio_missing_dependency"):
+        MainWindow(plugins=("nnstudio_broken_plugin",), restore_layout=False)
+    shown = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical",
+                        staticmethod(lambda _parent, title, text, *a, **k: shown.append(text)))
+    w = MainWindow(plugins=("nnstudio_broken_plugin", "nnstudio_fake_plugin"), restore_layout=False, strict=False)
+    try:  # the real app: the user is told, the other parts still work
         assert "nnstudio_missing_dependency" in w.plugin_errors["nnstudio_broken_plugin"]
+        assert shown and "nnstudio_broken_plugin" in shown[0] and "fake" in w.docks
     finally:
         close_window(w)
 
@@ -158,13 +176,33 @@ def test_self_test_trains_and_saves_a_screenshot(qapp, tmp_path, capsys):
     assert "self-test: OK" in out
 
 
-def test_self_test_fails_clearly_without_training(qapp, tmp_path, capsys, monkeypatch):
+def test_self_test_fails_loudly_when_a_part_breaks(qapp, tmp_path, capsys, monkeypatch):
     import nnstudio.ui.main_window as mw
     from nnstudio.ui.app import run_gui
 
-    monkeypatch.setattr(mw, "PLUGINS", ())
+    broken = types.ModuleType("nnstudio_broken_part")
+
+    def install(studio):
+        raise RuntimeError("this part is broken")
+
+    broken.install = install
+    monkeypatch.setitem(sys.modules, "nnstudio_broken_part", broken)
+    monkeypatch.setattr(mw, "PLUGINS", ("nnstudio.ui.data", "nnstudio_broken_part"))
     assert run_gui(self_test=str(tmp_path / "x.png")) == 1
-    assert "training plug-in" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "self-test: FAILED" in captured.out and "this part is broken" in captured.out
+    assert "Traceback" in captured.err
+
+
+def test_training_controller_is_core(qtbot):
+    from nnstudio.ui.training.controller import TrainingController
+
+    w = MainWindow(plugins=(), restore_layout=False)
+    try:
+        assert isinstance(w.training, TrainingController) and w.training.parent() is w
+        assert w.parts == {} and w.lessons is None and w.train_toolbar is None
+    finally:
+        close_window(w)
 
 
 def test_file_open_event_opens_the_project(qapp, qtbot, tmp_path, monkeypatch):

@@ -1,25 +1,33 @@
-"""The code plug-in: a 'code' dock with the Keras and PyTorch code of the
+"""The code part: a 'code' panel with the Keras and PyTorch code of the
 network (updating as the canvas changes), File > Export actions (scripts,
 Keras JSON, weights, history, plots as PNG) and File > Import > Keras model
 JSON.
 
-``install(window)`` follows the main-window plug-in API in docs/CONTRACTS.md.
+``install(studio)`` follows the part API in docs/CONTRACTS.md and returns a :class:`CodePart`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
 
 from nnstudio.ui.code.actions import CodeActions
 from nnstudio.ui.code.panel import CodePanel
 
-__all__ = ["CodeActions", "CodePanel", "install"]
+__all__ = ["CodeActions", "CodePanel", "CodePart", "install"]
 
 
-def install(window) -> None:
-    """Add the code dock and the export / import actions to ``window``."""
-    panel = CodePanel(window.state, window)
-    tab_with = "problems" if "problems" in getattr(window, "docks", {}) else None
-    window.add_dock(panel, "code", panel.tr("Code"), Qt.BottomDockWidgetArea, tabify_with=tab_with)
-    window.code_panel = panel
-    window.code_actions = CodeActions(window)
+@dataclass
+class CodePart:
+    """What the code part installed."""
+
+    actions: CodeActions
+
+
+def install(studio) -> CodePart:
+    """Register the code panel and add the export / import actions."""
+    state, window = studio.state, studio.window
+    studio.add_panel("code", QCoreApplication.translate("CodePanel", "Code"), lambda: CodePanel(state, window),
+                     Qt.BottomDockWidgetArea, workspaces=("build",), tabify_with="problems")
+    return CodePart(CodeActions(window))

@@ -2,32 +2,38 @@
 
 All widgets are standalone (no main window needed); :class:`LessonHost`
 (``host.py``) wires them to the main window, and :func:`install` is the
-main-window plug-in entry point. :func:`create_widget` builds the interaction
-a step names in its ``widget`` key with its ``widget_params``.
+main-window part entry point. :func:`create_widget` builds the interaction
+a step names in its ``widget`` key with its ``widget_params``. The widget
+classes are imported on first use (several import pyqtgraph).
 """
 
 from __future__ import annotations
 
-from nnstudio.ui.lessons.browser import LessonBrowser
-from nnstudio.ui.lessons.chain_rule import ChainRuleView
-from nnstudio.ui.lessons.depth_quiz import DepthQuizWidget
-from nnstudio.ui.lessons.explorers import ActivationExplorer, BatchExplorer, LossExplorer
-from nnstudio.ui.lessons.panel import LessonPanel
-from nnstudio.ui.lessons.perceptron import GateComposerWidget, PerceptronWidget
-from nnstudio.ui.lessons.widgets import WIDGET_CLASSES, create_widget
+import importlib
+
+_LAZY = {
+    "LessonBrowser": "browser", "LessonPanel": "panel", "PerceptronWidget": "perceptron",
+    "GateComposerWidget": "perceptron", "ActivationExplorer": "explorers", "LossExplorer": "explorers",
+    "BatchExplorer": "explorers", "ChainRuleView": "chain_rule", "DepthQuizWidget": "depth_quiz",
+    "WIDGET_CLASSES": "widgets", "create_widget": "widgets",
+}
 
 
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(name)
+    return getattr(importlib.import_module(f"nnstudio.ui.lessons.{module}"), name)
 
-def install(window):
-    """Main-window plug-in: the 'lesson' dock, Help > Lessons, classroom mode and UI zoom.
 
-    Returns the :class:`~nnstudio.ui.lessons.host.LessonHost`, also set as ``window.lessons``.
+def install(studio):
+    """Main-window part: the 'lesson' dock, Help > Lessons, classroom mode and UI zoom.
+
+    Returns the :class:`~nnstudio.ui.lessons.host.LessonHost` (``window.lessons``).
     """
     from nnstudio.ui.lessons.host import LessonHost
 
-    host = LessonHost(window)
-    window.lessons = host
-    return host
+    return LessonHost(studio.window)
 
 
 __all__ = [

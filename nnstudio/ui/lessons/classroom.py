@@ -2,7 +2,9 @@
 
 * **Classroom mode** (View > Classroom mode, action ``classroomAction``):
   shows only the docks the open lesson (and its current step) lists in
-  ``panels`` and hides the rest; leaving restores the dock layout saved on
+  ``panels`` and hides the rest, arranged large by the window's workspaces
+  (``window.workspaces.show_only``, the same mechanism as the Learn
+  workspace's ``show_for_step``); leaving restores the dock layout saved on
   entering (``QMainWindow.saveState`` / ``restoreState``).
 * **Projector zoom** (View > Zoom UI in / out / reset, Ctrl+Alt+= /
   Ctrl+Alt+- / Ctrl+Alt+0): scales the application font (the builder's
@@ -17,19 +19,11 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from nnstudio.ui import settings as app_settings
+from nnstudio.ui.workspaces import PANEL_DOCKS, docks_for
 
-#: lesson panel name -> the main-window docks that show it ('canvas' is the central widget)
-PANEL_DOCKS = {"data": ("data", "data_view"), "canvas": ()}
+__all__ = ["Classroom", "PANEL_DOCKS", "docks_for", "next_zoom", "apply_plot_fonts", "ZOOM_LEVELS"]
 #: zoom levels (percent) the zoom actions step through
 ZOOM_LEVELS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
-
-
-def docks_for(panels) -> set[str]:
-    """Dock names (keys of ``window.docks``) that show the lesson panels ``panels``."""
-    out: set[str] = {"lesson"}
-    for p in panels:
-        out.update(PANEL_DOCKS.get(p, (p,)))
-    return out
 
 
 def next_zoom(percent: int, direction: int) -> int:
@@ -130,13 +124,7 @@ class Classroom(QObject):
         """In classroom mode: show exactly the wanted docks (call when the lesson or step changes)."""
         if not self.enabled:
             return
-        wanted = self.wanted_docks()
-        for name, dock in self.window.docks.items():
-            show = name in wanted
-            if dock.isHidden() == show:
-                dock.setVisible(show)
-            if show:
-                dock.raise_()
+        self.window.workspaces.show_only(self.wanted_docks())
         lesson = self.window.docks.get("lesson")
         if lesson is not None:
             lesson.raise_()

@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
-from nnstudio.ui.lessons.chain_rule import ChainRuleView
-from nnstudio.ui.lessons.depth_quiz import DepthQuizWidget
-from nnstudio.ui.lessons.explorers import ActivationExplorer, BatchExplorer, LossExplorer
-from nnstudio.ui.lessons.perceptron import GateComposerWidget, PerceptronWidget
+import importlib
+from collections.abc import Mapping
 
-WIDGET_CLASSES = {
-    "perceptron": PerceptronWidget,
-    "gate_composer": GateComposerWidget,
-    "activation_explorer": ActivationExplorer,
-    "loss_explorer": LossExplorer,
-    "batch_explorer": BatchExplorer,
-    "chain_rule": ChainRuleView,
-    "depth_quiz": DepthQuizWidget,
+#: widget name -> (module in nnstudio.ui.lessons, class); imported on first use (pyqtgraph is heavy)
+_WIDGETS = {
+    "perceptron": ("perceptron", "PerceptronWidget"),
+    "gate_composer": ("perceptron", "GateComposerWidget"),
+    "activation_explorer": ("explorers", "ActivationExplorer"),
+    "loss_explorer": ("explorers", "LossExplorer"),
+    "batch_explorer": ("explorers", "BatchExplorer"),
+    "chain_rule": ("chain_rule", "ChainRuleView"),
+    "depth_quiz": ("depth_quiz", "DepthQuizWidget"),
 }
+
+
+class _WidgetClasses(Mapping):
+    """Widget name -> class, importing the class's module when it is first looked up."""
+
+    def __getitem__(self, kind: str):
+        module, cls = _WIDGETS[kind]
+        return getattr(importlib.import_module(f"nnstudio.ui.lessons.{module}"), cls)
+
+    def __iter__(self):
+        return iter(_WIDGETS)
+
+    def __len__(self) -> int:
+        return len(_WIDGETS)
+
+
+WIDGET_CLASSES = _WidgetClasses()
 
 
 def create_widget(kind: str, params: dict | None = None, parent=None):

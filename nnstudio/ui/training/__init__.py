@@ -1,8 +1,11 @@
-"""Training plug-in of the main window: train in a background worker with live views.
+"""Training part of the main window: the Train toolbar and menu, and the live views.
 
-``install(window)`` creates the :class:`TrainingController` (``window.training``),
-the 'Train' toolbar and menu entries, and the docks 'loss_plot',
-'metric_plot', 'activations', 'decision', 'backprop' and 'confusion'.
+The :class:`TrainingController` itself is core: the main window creates it
+(``window.training``) before any part is installed. ``install(studio)`` adds
+the 'Train' toolbar and menu entries and registers the panels 'loss_plot',
+'metric_plot', 'activations', 'decision', 'backprop' and 'confusion', each
+built the first time it is shown (pyqtgraph is imported then, not before).
+It returns a :class:`TrainingPart`.
 
 Modules: :mod:`.worker` (QThread worker), :mod:`.controller`, :mod:`.probes`
 (what the live views compute, no Qt), :mod:`.toolbar`, :mod:`.plots`,
@@ -12,58 +15,83 @@ Modules: :mod:`.worker` (QThread worker), :mod:`.controller`, :mod:`.probes`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from PySide6.QtCore import QCoreApplication, Qt
 
 from nnstudio.ui.training.controller import TrainingController
 
-__all__ = ["TrainingController", "install"]
+__all__ = ["TrainingController", "TrainingPart", "install", "VIEWS"]
+
+#: panel name -> (module, class, translation context, English title, area, workspaces, tabify with)
+VIEWS = {
+    "loss_plot": ("plots", "LossPanel", "LossPanel", "Loss", Qt.BottomDockWidgetArea, ("build", "inspect"), None),
+    "metric_plot": ("plots", "MetricPanel", "MetricPanel", "Metric", Qt.BottomDockWidgetArea, ("build", "inspect"),
+                    "loss_plot"),
+    "activations": ("activations", "ActivationsPanel", "ActivationsPanel", "Activations", Qt.RightDockWidgetArea,
+                    ("inspect",), None),
+    "decision": ("decision", "DecisionPanel", "DecisionPanel", "Decision boundary", Qt.RightDockWidgetArea,
+                 ("build", "inspect"), None),
+    "backprop": ("backprop", "BackpropPanel", "BackpropPanel", "Backprop step", Qt.BottomDockWidgetArea,
+                 ("inspect",), "loss_plot"),
+    "confusion": ("confusion", "ConfusionPanel", "ConfusionPanel", "Confusion matrix", Qt.RightDockWidgetArea,
+                  ("inspect",), "activations"),
+}
+#: panels whose live data the controller computes only while they are visible
+WANTED_KEYS = {"activations": "heat", "decision": "grid", "confusion": "confusion"}
 
 
-def install(window) -> TrainingController:
-    """Add the training controller, toolbar, menu and docks to ``window``."""
-    from nnstudio.ui.training.activations import ActivationsPanel
-    from nnstudio.ui.training.backprop import BackpropPanel
-    from nnstudio.ui.training.confusion import ConfusionPanel
-    from nnstudio.ui.training.decision import DecisionPanel
-    from nnstudio.ui.training.plots import LossPanel, MetricPanel
-    from nnstudio.ui.training.toolbar import (
-        TrainToolbar,
-        add_menu,
-        install_shortcut_guard,
-    )
+class LiveViews(Mapping):
+    """Panel name -> the live-view widget, built on first access (``window.training_views``)."""
 
-    controller = TrainingController(window.state, window)
-    controller.setObjectName("trainingController")
-    window.training = controller
+    def __init__(self, window) -> None:
+        self._window = window
+
+    def __getitem__(self, name: str):
+        if name not in VIEWS:
+            raise KeyError(name)
+        return self._window.panel(name)
+
+    def __iter__(self):
+        return iter(VIEWS)
+
+    def __len__(self) -> int:
+        return len(VIEWS)
+
+
+@dataclass
+class TrainingPart:
+    """What the training part installed: its toolbar and the live views."""
+
+    toolbar: object
+    views: LiveViews
+
+
+def _factory(controller, module: str, cls: str):
+    def build():
+        import importlib
+
+        return getattr(importlib.import_module(f"nnstudio.ui.training.{module}"), cls)(controller)
+
+    return build
+
+
+def install(studio) -> TrainingPart:
+    """Add the Train toolbar and menu and register the live-view panels."""
+    from nnstudio.ui.training.toolbar import TrainToolbar, add_menu, install_shortcut_guard
+
+    window, controller = studio.window, studio.training
     toolbar = TrainToolbar(window, controller)
-    window.addToolBar(Qt.TopToolBarArea, toolbar)
-    window.train_toolbar = toolbar
+    studio.add_toolbar(toolbar)
     install_shortcut_guard(toolbar)
     add_menu(window, toolbar)
-
-    loss = LossPanel(controller)
-    metric = MetricPanel(controller)
-    acts = ActivationsPanel(controller)
-    decision = DecisionPanel(controller)
-    backprop = BackpropPanel(controller)
-    confusion = ConfusionPanel(controller)
-    window.training_views = {"loss_plot": loss, "metric_plot": metric, "activations": acts,
-                             "decision": decision, "backprop": backprop, "confusion": confusion}
-    area = Qt.BottomDockWidgetArea
-    d_loss = window.add_dock(loss, "loss_plot", QCoreApplication.translate("LossPanel", "Loss"), area)
-    window.add_dock(metric, "metric_plot", QCoreApplication.translate("MetricPanel", "Metric"), area,
-                    tabify_with=None)
-    d_acts = window.add_dock(acts, "activations", QCoreApplication.translate("ActivationsPanel", "Activations"),
-                             Qt.RightDockWidgetArea)
-    d_dec = window.add_dock(decision, "decision", QCoreApplication.translate("DecisionPanel", "Decision boundary"),
-                            Qt.RightDockWidgetArea, tabify_with="activations")
-    window.add_dock(backprop, "backprop", QCoreApplication.translate("BackpropPanel", "Backprop step"), area,
-                    tabify_with="loss_plot")
-    d_conf = window.add_dock(confusion, "confusion", QCoreApplication.translate("ConfusionPanel", "Confusion matrix"),
-                             Qt.RightDockWidgetArea, tabify_with="activations")
-    # Compute the optional live views only while someone can see them.
-    for dock, key in ((d_acts, "heat"), (d_dec, "grid"), (d_conf, "confusion")):
-        if dock is not None:
+    for name, (module, cls, context, title, area, workspaces, tab) in VIEWS.items():
+        dock = studio.add_panel(name, QCoreApplication.translate(context, title), _factory(controller, module, cls),
+                                area, workspaces=workspaces, tabify_with=tab)
+        key = WANTED_KEYS.get(name)
+        if key is not None:  # compute the optional live views only while someone can see them
             dock.visibilityChanged.connect(lambda visible, key=key: controller.set_wanted(**{key: visible}))
-    controller.diverged.connect(lambda _msg: d_loss.raise_() if d_loss is not None else None)
-    return controller
+    loss_dock = window.docks["loss_plot"]
+    controller.diverged.connect(lambda _msg: (loss_dock.show(), loss_dock.raise_()))
+    return TrainingPart(toolbar, LiveViews(window))
