@@ -9,10 +9,13 @@ the dataset's rows are pictures (``Dataset.image_shape``, e.g. the digits).
 
 The docks are shown when an image dataset is chosen and hidden when the
 dataset stops being one (a user may still open them from the View menu).
-Installed after the training plug-in (it needs ``window.training``).
+The panels are built the first time they are shown (``install(studio)`` returns an
+:class:`ImageViews` mapping, ``window.image_views``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, Qt
 
@@ -37,23 +40,49 @@ def _is_image(state) -> bool:
     return bool(state.dataset is not None and getattr(state.dataset, "image_shape", None))
 
 
-def install(window) -> None:
-    """Add the image docks to ``window`` (see module docstring)."""
-    from nnstudio.ui.data.drawpad import DrawPadPanel
-    from nnstudio.ui.data.images import ImagesPanel
-    from nnstudio.ui.training.confusion_examples import ConfusionExamplesPanel
-    from nnstudio.ui.training.weightimages import WeightImagesPanel
+class ImageViews(Mapping):
+    """Dock name -> the image view widget, built on first access (``window.image_views``)."""
 
-    state, controller = window.state, getattr(window, "training", None)
-    if controller is None:
-        return
-    views = getattr(window, "training_views", {}) or {}
-    widgets = {
-        "images": ImagesPanel(state),
-        "draw_pad": DrawPadPanel(state, controller),
-        "weight_images": WeightImagesPanel(controller),
-        "confusion_examples": ConfusionExamplesPanel(controller, views.get("confusion")),
-    }
+    def __init__(self, window) -> None:
+        self._window = window
+
+    def __getitem__(self, name: str):
+        if name not in DOCKS:
+            raise KeyError(name)
+        return self._window.panel(name)
+
+    def __iter__(self):
+        return iter(DOCKS)
+
+    def __len__(self) -> int:
+        return len(DOCKS)
+
+
+def install(studio) -> ImageViews:
+    """Register the image panels (built when first shown); returns the :class:`ImageViews` handle."""
+    window, state, controller = studio.window, studio.state, studio.training
+
+    def make(name: str):
+        def build():
+            if name == "images":
+                from nnstudio.ui.data.images import ImagesPanel
+
+                return ImagesPanel(state)
+            if name == "draw_pad":
+                from nnstudio.ui.data.drawpad import DrawPadPanel
+
+                return DrawPadPanel(state, controller)
+            if name == "weight_images":
+                from nnstudio.ui.training.weightimages import WeightImagesPanel
+
+                return WeightImagesPanel(controller)
+            from nnstudio.ui.training.confusion_examples import ConfusionExamplesPanel
+
+            return ConfusionExamplesPanel(controller, window.panel("confusion") if "confusion" in window.docks
+                                          else None)
+
+        return build
+
     right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
     places = {"images": (right, "data_view"), "draw_pad": (right, "images"),
               "weight_images": (bottom, None), "confusion_examples": (right, "confusion")}
@@ -62,19 +91,22 @@ def install(window) -> None:
     for name in DOCKS:
         area, tab = places[name]
         tab = tab if tab in window.docks else None
-        docks[name] = window.add_dock(widgets[name], name, names[name], area, tabify_with=tab)
-    window.image_views = widgets
+        docks[name] = studio.add_panel(name, names[name], make(name), area, workspaces=WORKSPACES[name],
+                                       tabify_with=tab)
 
-    def follow(initial: bool = False) -> None:
+    def follow(initial: bool = False, force: bool = False) -> None:
         now = _is_image(state)
-        if not initial and now == follow.was:
+        if not (initial or force) and now == follow.was:
             return
         follow.was = now
-        for dock in docks.values():
-            dock.setVisible(now)
-        if now:
+        current = studio.workspaces.current
+        for name, dock in docks.items():
+            dock.setVisible(now and (current is None or current in WORKSPACES[name]))
+        if now and not docks["images"].isHidden():
             docks["images"].raise_()
 
     follow.was = None
     state.datasetChanged.connect(follow)
+    studio.workspaces.changed.connect(lambda _name: follow(force=True))
     follow(initial=True)
+    return ImageViews(window)

@@ -36,12 +36,12 @@ from nnstudio.ui.problems import ProblemsPanel
 from nnstudio.ui.state import AppState
 from nnstudio.ui.studio import Studio
 from nnstudio.ui.training.controller import TrainingController
-from nnstudio.ui.workspaces import PanelDock, Workspaces, default_workspaces
+from nnstudio.ui.workspaces import STATE_VERSION, PanelDock, Workspaces, default_workspaces
+
+__all__ = ["MainWindow", "PLUGINS", "STATE_VERSION"]
 
 PLUGINS = ("nnstudio.ui.data", "nnstudio.ui.training", "nnstudio.ui.imageviews", "nnstudio.ui.code",
            "nnstudio.ui.lessons")
-#: bump when the built-in docks change so an old saved dock layout is not applied
-STATE_VERSION = 2
 
 
 class MainWindow(QMainWindow):
@@ -340,6 +340,11 @@ class MainWindow(QMainWindow):
     def import_csv_action(self):
         part = self.parts.get("data")
         return part.import_action if part is not None else None
+
+    @property
+    def image_views(self):
+        """Image-data panel name -> widget (``nnstudio.ui.imageviews`` part), built on access."""
+        return self.parts.get("imageviews", {})
 
     @property
     def data_panel(self):

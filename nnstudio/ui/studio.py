@@ -11,23 +11,20 @@ toolbar, the panel/workspace API) is core and exists before any part runs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar, QWidget
 
-if TYPE_CHECKING:  # pragma: no cover - typing only
-    from nnstudio.ui.main_window import MainWindow
-    from nnstudio.ui.state import AppState
-    from nnstudio.ui.training.controller import TrainingController
-    from nnstudio.ui.workspaces import Workspaces
+from nnstudio.ui.state import AppState
+from nnstudio.ui.training.controller import TrainingController
+from nnstudio.ui.workspaces import Workspaces
 
 
 class Studio:
     """What a part may use of the main window (see the module docstring)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window) -> None:
+        """``window``: the :class:`~nnstudio.ui.main_window.MainWindow`."""
         self.window = window
 
     @property

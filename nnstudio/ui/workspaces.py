@@ -32,6 +32,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QToolButton, Q
 
 from nnstudio.ui import settings as app_settings
 
+#: bump when the built-in docks change so an old saved dock layout is not applied (main_window re-exports it)
+STATE_VERSION = 2
 #: (name, shortcut) of every workspace in switcher order
 WORKSPACES = (("learn", "Ctrl+1"), ("build", "Ctrl+2"), ("inspect", "Ctrl+3"))
 NAMES = tuple(name for name, _ in WORKSPACES)
@@ -390,8 +392,6 @@ class Workspaces(QObject):
 
 
 def _version() -> int:
-    from nnstudio.ui.main_window import STATE_VERSION
-
     return STATE_VERSION
 
 
