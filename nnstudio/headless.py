@@ -25,6 +25,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from nnstudio.errors import UserError
+from nnstudio.session.runs import fmt_time
 
 FORMATS = ("keras", "pytorch", "keras-json", "weights", "history")
 BAR_WIDTH = 20
@@ -70,13 +71,6 @@ def _check_output(path: Path) -> None:
         raise UserError(f"cannot write {path}: the folder {parent} is not writable")
 
 
-def _fmt_time(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}"
-
-
 def _fmt(v: Any) -> str:
     try:
         f = float(v)
@@ -93,7 +87,7 @@ def progress_line(epoch: int, total: int, done: int, todo: int, logs: dict, elap
     parts = [f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] epoch {epoch}/{total}"]
     for key, value in logs.items():
         parts.append(f"{key} {_fmt(value)}")
-    parts.append(f"ETA {_fmt_time(eta)}")
+    parts.append(f"ETA {fmt_time(eta)}")
     return "  ".join(parts)
 
 
@@ -134,7 +128,6 @@ def train(args) -> int:
     """``nnstudio train PROJECT [--epochs N] [--out PATH] [--quiet]``."""
     from nnstudio.engine import EngineError
     from nnstudio.project import save_project
-    from nnstudio.project.build import build_model, make_callbacks, prepare_data
 
     project = _load(args.project)
     out = Path(args.out) if args.out else Path(args.project)
@@ -148,18 +141,15 @@ def train(args) -> int:
     epochs = project.training.get("epochs", 1) if args.epochs is None else args.epochs
     if not isinstance(epochs, int) or epochs < 1:
         raise UserError(f"--epochs must be at least 1, not {epochs}")
+    from nnstudio.session import TrainingRun
+
     try:
-        prepared = prepare_data(project, dataset)
-        model = build_model(project, dataset)
+        run = TrainingRun(project, dataset, epochs=epochs)
     except ValueError as exc:
         raise UserError(f"the network cannot be built for this data: {exc}") from None
-    old = project.state or {}
-    history = {k: list(v) for k, v in (old.get("history") or {}).items()}
-    first = int(old.get("epochs_trained", len(history.get("loss", []))) or 0)
-    model.iterations = int(old.get("iterations", 0) or 0)
-    t = project.training
-    callbacks = make_callbacks(project)
-    progress = _progress_callback(sys.stderr, first, first + epochs, quiet)
+    model = run.model
+    first = run.initial_epoch
+    progress = _progress_callback(sys.stderr, first, run.epochs, quiet)
 
     def _interrupt(signum, frame):  # first Ctrl-C: stop after this batch and save
         model.stop_training = True
@@ -171,30 +161,17 @@ def train(args) -> int:
     if in_main:
         signal.signal(signal.SIGINT, _interrupt)
     try:
-        result = model.fit(prepared.x_train, prepared.y_train, batch_size=int(t.get("batch_size", 32)),
-                           epochs=first + epochs, initial_epoch=first, verbose=0, shuffle=True,
-                           validation_data=prepared.validation_data, callbacks=callbacks + [progress])
+        run.fit([progress])
     except (ValueError, EngineError) as exc:  # engine errors on this data (labels, shapes) name the problem
         raise UserError(f"training failed: {exc}") from None
     finally:
         if in_main:
             signal.signal(signal.SIGINT, previous)
         progress.finish()
-    for key, values in result.history.items():
-        history.setdefault(key, []).extend(float(v) for v in values)
-    trained = len(result.history.get("loss", []))
-    es = next((c for c in callbacks if hasattr(c, "best_epoch") and hasattr(c, "stopped_epoch")), None)
-    state = {
-        "weights": [np.array(w) for w in model.get_weights()],
-        "history": history,
-        "epochs_trained": first + trained,
-        "iterations": int(model.iterations),
-        "runs": list(old.get("runs") or []),
-    }
-    if model.stop_reason:
-        state["stop_reason"] = model.stop_reason
-    if es is not None and getattr(es, "best", None) is not None:
-        state["best_epoch"] = int(es.best_epoch)
+    outcome = run.outcome()
+    state = outcome.state()
+    history = state["history"]
+    trained = outcome.epochs_done
     project.apply(("set_state", state))
     try:
         save_project(project, out)

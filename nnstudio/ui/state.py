@@ -66,6 +66,7 @@ class AppState(QObject):
         self._prepared = None
         self._prepared_key = None
         self._dataset_key = None
+        self._edit_hooks: list = []
         #: latest live values: per project layer a (z, a) pair of 1-D arrays for the selected sample
         self.live_values: list | None = None
         #: latest live weights (Keras order list of arrays) or None
@@ -83,10 +84,20 @@ class AppState(QObject):
         """
         if not edits:
             return True
-        if self.edit_blocked_reason() and not all(e[:2] == ("set_training", "speed") for e in edits):
+        speed_only = all(e[:2] == ("set_training", "speed") for e in edits)
+        if self.edit_blocked_reason() and not speed_only:
             return False  # (the training speed may change while training runs)
+        if not speed_only:
+            for hook in list(self._edit_hooks):
+                hook(edits)
+            if self.edit_blocked_reason():
+                return False
         self.undo_stack.push(EditCommand(self.project, edits, text, merge_key))
         return True
+
+    def add_edit_hook(self, hook) -> None:
+        """Call ``hook(edits)`` before every pushed edit (the training controller ends a paused run there)."""
+        self._edit_hooks.append(hook)
 
     def edit_blocked_reason(self) -> str | None:
         if self.training_state == RUNNING:

@@ -3059,7 +3059,7 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         <name>TrainingController</name>
         <message>
             <source>Ready</source>
-            <extracomment>English text of :meth:`TrainingController.diverge_hint` (shown translated) share of the GUI thread's time the live updates may take (the rest is left to the worker: both need the GIL). The next message is granted only after the last one was handled *and painted*, plus a pause sized to keep to this share. ... but never wait longer than this (ms) for the next one (a first paint can be slow) the history (epochs and/or per-iteration loss) changed new status text (str) for the toolbar label (value, maximum) for the progress bar a new :class:`~nnstudio.ui.training.probes.Snapshot` for the live views a one-batch step finished: :class:`~nnstudio.ui.training.worker.StepInfo` kept runs changed a message for the status bar</extracomment>
+            <extracomment>English text of :meth:`TrainingController.diverge_hint` (shown translated) share of the GUI thread's time the live updates may take (the rest is left to the worker: both need the GIL). The next message is granted only after the last one was handled *and painted*, plus a pause sized to keep to this share. ... but never wait longer than this (ms) for the next one (a first paint can be slow) the history (epochs and/or per-iteration loss) changed new status text (str) for the toolbar label (value, maximum) for the progress bar a new :class:`~nnstudio.session.probes.Snapshot` for the live views a one-batch step finished: :class:`~nnstudio.ui.training.worker.StepInfo` kept runs changed a message for the status bar what the views show: the document's trained state, or the live one while a run lives</extracomment>
             <translation>준비됨</translation>
         </message>
         <message>
@@ -3131,10 +3131,6 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
             <translation>에포크 {epoch}, 반복 {iteration}에서 일시 정지했습니다.</translation>
         </message>
         <message>
-            <source>Train (paused)</source>
-            <translation>학습 (일시 정지)</translation>
-        </message>
-        <message>
             <source>Training diverged: the loss became NaN or infinite at epoch {epoch}, iteration {iteration}.</source>
             <translation>학습이 발산했습니다: 에포크 {epoch}, 반복 {iteration}에서 손실이 NaN 또는 무한대가 되었습니다.</translation>
         </message>
@@ -3176,6 +3172,7 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         </message>
         <message>
             <source>Nothing to keep yet: train first.</source>
+            <extracomment>edits that may be made while a run is paused without ending it (they apply on resume)</extracomment>
             <translation>아직 보관할 것이 없습니다. 먼저 학습시키세요.</translation>
         </message>
         <message>

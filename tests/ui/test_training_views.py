@@ -14,7 +14,7 @@ from nnstudio.project.build import build_model
 from nnstudio.project.planes import MAP_SIDE, plane_extent, plane_grid, to_model_space
 from nnstudio.ui.training import worker as worker_mod
 from nnstudio.ui.training.backprop import weight_slots
-from nnstudio.ui.training.probes import confusion_matrix, label_of, predicted_labels
+from nnstudio.session.probes import confusion_matrix, label_of, predicted_labels
 
 
 def _points(curve) -> int:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from nnstudio.ui.data.imagepix import sample_pixmap
-from nnstudio.ui.training.probes import label_of, predicted_labels
+from nnstudio.session.probes import label_of, predicted_labels
 
 #: thumbnail side, and the most examples listed
 THUMB, MAX_EXAMPLES = 48, 200

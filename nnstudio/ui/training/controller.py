@@ -1,10 +1,11 @@
-"""The training controller: owns the QThread + worker and the training history.
+"""The training controller: the QThread + signals around one :class:`nnstudio.session.TrainingRun`.
 
 ``window.training`` is a :class:`TrainingController` (see docs/CONTRACTS.md).
 Everything here runs in the GUI thread. The project's ``state`` is the
-source of truth when idle; while a worker runs, the controller accumulates
-what the worker reports and writes it back with one ``set_state`` edit when
-the run pauses, stops or finishes.
+source of truth when idle; while a run lives, the controller shows one live
+:class:`~nnstudio.session.TrainedState` (``trained``) and commits the run's
+:class:`~nnstudio.session.Outcome` once, with one ``set_state`` edit, when it
+stops or finishes (pausing commits nothing; see :mod:`.persist`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 
+from nnstudio.session import TrainedState, TrainingRun
+from nnstudio.session import runs as runlib
 from nnstudio.ui.i18n import tr_problem
 from nnstudio.ui.state import IDLE, PAUSED, RUNNING
-from nnstudio.ui.training import runs as runlib
 from nnstudio.ui.training.liveviews import LiveViewsMixin
 from nnstudio.ui.training.persist import StateMixin
 from nnstudio.ui.training.worker import Job, TrainWorker, keep_alive, register_thread
@@ -51,7 +53,7 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
     statusChanged = Signal(str)
     #: (value, maximum) for the progress bar
     progressChanged = Signal(int, int)
-    #: a new :class:`~nnstudio.ui.training.probes.Snapshot` for the live views
+    #: a new :class:`~nnstudio.session.probes.Snapshot` for the live views
     snapshotChanged = Signal(object)
     #: a one-batch step finished: :class:`~nnstudio.ui.training.worker.StepInfo`
     stepped = Signal(object)
@@ -63,16 +65,13 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
     def __init__(self, state, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.history: dict[str, list] = {}
+        #: what the views show: the document's trained state, or the live one while a run lives
+        self.trained = TrainedState()
+        self._shown_state = None
         self.iter_x = np.zeros(0)
         self.iter_loss = np.zeros(0)
-        self.epochs_trained = 0
-        self.iterations = 0
-        self.best_epoch: int | None = None
         self.stopped_epoch: int | None = None
         self.restored_best = False
-        self.stop_reason: str | None = None
-        self.runs: list[dict] = []
         self.snapshot = None
         self.last_step = None
         self.status_text = self.tr("Ready")
@@ -83,7 +82,7 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         self._job: Job | None = None
         self._probes = None
         self._view_model = None
-        self._own_edit = False
+        self._reload_pending = False
         self._probe_refresh_pending = False
         self._discard = False
         self._restart = False
@@ -98,6 +97,7 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         state.projectReplaced.connect(self._on_replaced)
         state.datasetChanged.connect(self._on_dataset)
         state.sampleChanged.connect(lambda _i: self.refresh_probes())
+        state.add_edit_hook(self._before_edit)
         self._load_from_project()
 
     # -- queries --------------------------------------------------------------------
@@ -196,6 +196,8 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         runs = copy.deepcopy(self.runs)
         new = {"weights": [], "history": {}, "epochs_trained": 0, "iterations": 0, "runs": runs} if runs else None
         ok = self._push_state(new, self.tr("Reset weights"))
+        if ok:
+            self._load_from_project()
         self.divergence_message = ""
         return ok
 
@@ -234,41 +236,33 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         return None
 
     def _start(self, step: str | None) -> bool:
-        from nnstudio.project.build import build_model, make_callbacks
-
         self._flush_reload()  # edits made just before Train must be reflected first
 
         reason = self.train_blocked_reason()
         if reason:
             self.message.emit(reason)
             return False
-        project = self.state.project
         prepared = self._prepared()
         if prepared is None:
             self.message.emit(self.tr("The data could not be prepared for training."))
             return False
         try:
-            model = build_model(project, self.state.dataset)
+            run = TrainingRun(self.state.project, self.state.dataset, prepared=prepared, start=self.trained)
         except Exception as exc:
             self.message.emit(self.tr("The model could not be built: {error}").format(error=exc))
             return False
-        model.iterations = self.iterations
         if self._probes is None:
             self.refresh_probes()
-        t = project.training
-        n_epochs = max(1, int(t.get("epochs", 1)))
-        self._run_initial = self.epochs_trained
-        self._run_target = self.epochs_trained + n_epochs
+        self._run_initial = run.initial_epoch
+        self._run_target = run.epochs
         self._run_key = self._settings_key()
-        self._run_lr = float(t.get("learning_rate", 0.01))
+        self._run_lr = run.learning_rate
         self._discard = False
         self.divergence_message = ""
-        self.best_epoch = self.stopped_epoch = None
+        self.trained.best_epoch = None
+        self.stopped_epoch = None
         self.restored_best = False
-        job = Job(model=model, x=prepared.x_train, y=prepared.y_train, validation_data=prepared.validation_data,
-                  batch_size=int(t.get("batch_size", 32)), initial_epoch=self._run_initial,
-                  epochs=self._run_target, callbacks=make_callbacks(project), probes=self._probes, step=step,
-                  train_idx=prepared.train_idx, pace=t.get("speed"))
+        job = Job(run=run, probes=self._probes, step=step, pace=self.state.project.training.get("speed"))
         self._job = job
         self._t_start = time.perf_counter()
         thread = QThread()
@@ -310,14 +304,12 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
             return
         self._grant_later("progress", time.perf_counter())
         for epoch, logs in p.epochs:
-            for k, v in logs.items():
-                self.history.setdefault(k, []).append(v)
+            self.trained.add_epoch(epoch, logs)
             self._last_epoch_logs = logs
-            self.epochs_trained = epoch + 1
         if len(p.iter_x):
             self.iter_x = np.concatenate([self.iter_x, p.iter_x])
             self.iter_loss = np.concatenate([self.iter_loss, p.iter_loss])
-        self.iterations = p.iteration
+        self.trained.iterations = p.iteration
         if p.batch_indices is not None:
             self.state.batchChanged.emit(p.batch_indices)  # paced: highlight the batch just trained
         for epoch, logs in p.epochs:
@@ -354,8 +346,6 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
             self.stepped.emit(info)
         self._set_status(self.tr("Paused at epoch {epoch}, iteration {iteration}.").format(
             epoch=self.epochs_trained, iteration=self.iterations) + " " + self.status_text)
-        if self.snapshot is not None:
-            self._push_state(self._state_dict(weights=self.snapshot.weights), self.tr("Train (paused)"))
 
     def _on_finished(self, result) -> None:
         if self.sender() is not self._worker:
@@ -381,12 +371,11 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
             self._discard = False
             self._load_from_project()
             return
-        self.stop_reason = result.stop_reason
-        self.iterations = result.iterations
+        runs = copy.deepcopy(self.runs)  # kept while the run lived (the document's)
+        self.trained = result.trained
+        self.trained.runs = runs
         self.restored_best = result.restored_best
-        self.best_epoch = result.best_epoch
         self.stopped_epoch = result.stopped_epoch
-        weights = result.weights if result.stop_reason != "diverged" else result.last_finite_weights
         diverged_status = ""
         if result.stop_reason == "diverged":
             ep, batch = result.diverged_at or (self.epochs_trained, 0)
@@ -395,8 +384,8 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
             self.divergence_message = diverged_status + " " + self.diverge_hint()
         if result.stop_reason == "error":
             self.message.emit(self.tr("Training failed: {error}").format(error=result.error))
-        if weights:
-            self._push_state(self._state_dict(weights=weights), self.tr("Train"))
+        if result.weights:
+            self._push_state(self.trained.to_state(result.weights), self.tr("Train"))
         self.historyChanged.emit()
         restart, self._restart = self._restart, False
         if result.stop_reason == "diverged":
@@ -424,6 +413,10 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         words = {"user": self.tr("user"), "early_stopping": self.tr("early stopping"),
                  "diverged": self.tr("diverged"), "error": self.tr("error")}
         return words.get(reason, reason.replace("_", " "))
+
+    def _clear_iterations(self) -> None:
+        self.iter_x = np.zeros(0)
+        self.iter_loss = np.zeros(0)
 
     def _set_status(self, text: str) -> None:
         self.status_text = text

@@ -35,7 +35,7 @@ from nnstudio.ui.plotstyle import (
     class_rgb,
     plain_axes,
 )
-from nnstudio.ui.training.probes import label_of
+from nnstudio.session.probes import label_of
 
 MAX_NEURON_ICONS = 128
 ICON = 56

@@ -12,7 +12,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QTimer
 
-from nnstudio.ui.training.probes import compute_snapshot, make_probes
+from nnstudio.session.probes import compute_snapshot, make_probes
 
 
 class LiveViewsMixin:

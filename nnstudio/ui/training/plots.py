@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.session import runs as runlib
 from nnstudio.ui.plotstyle import plain_axes
-from nnstudio.ui.training import runs as runlib
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
 VAL_PEN = pg.mkPen("#ff7f0e", width=2)
@@ -280,9 +280,10 @@ class LossPanel(_PlotPanel):
         ImageExporter(self.item).export(str(path))
 
     def export_csv(self, path: str) -> None:
-        """Save the training history (one row per epoch) as CSV."""
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            f.write(runlib.history_csv(self.controller.history))
+        """Save the training history (one row per epoch) as CSV: the file ``nnstudio export --format history`` writes."""
+        from nnstudio.export import save_history
+
+        save_history(self.controller.history, path)
 
 
 class MetricPanel(_PlotPanel):

@@ -36,7 +36,8 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nnstudio.engine import Callback
-from nnstudio.ui.training.probes import Probes, compute_snapshot
+from nnstudio.session.probes import Probes, compute_snapshot
+from nnstudio.session.run import Outcome, TrainingRun
 
 PROGRESS_INTERVAL = 0.033
 LIVE_INTERVAL = 0.100
@@ -82,20 +83,40 @@ def keep_alive(thread: QThread) -> None:
 
 @dataclass
 class Job:
-    """Everything one ``fit`` call needs (built in the GUI thread)."""
+    """One :class:`~nnstudio.session.TrainingRun` plus what the studio adds (built in the GUI thread)."""
 
-    model: object
-    x: np.ndarray
-    y: np.ndarray
-    validation_data: tuple | None
-    batch_size: int
-    initial_epoch: int
-    epochs: int                      # absolute: fit(epochs=...) like Keras
-    callbacks: list = field(default_factory=list)
+    run: TrainingRun
     probes: Probes | None = None
     step: str | None = None          # None, 'batch' or 'epoch': pause after that much
-    train_idx: np.ndarray | None = None
     pace: float | None = None        # batches per second (None: full speed)
+
+    @property
+    def model(self):
+        return self.run.model
+
+    @property
+    def x(self) -> np.ndarray:
+        return self.run.x
+
+    @property
+    def y(self) -> np.ndarray:
+        return self.run.y
+
+    @property
+    def batch_size(self) -> int:
+        return self.run.batch_size
+
+    @property
+    def initial_epoch(self) -> int:
+        return self.run.initial_epoch
+
+    @property
+    def epochs(self) -> int:
+        return self.run.epochs
+
+    @property
+    def train_idx(self) -> np.ndarray:
+        return self.run.train_idx
 
 
 @dataclass
@@ -132,20 +153,8 @@ class StepInfo:
     y: np.ndarray
 
 
-@dataclass
-class Result:
-    """How ``fit`` ended, with the final weights."""
-
-    stop_reason: str | None          # None (all epochs), 'user', 'diverged', 'early_stopping', 'error'
-    weights: list | None
-    iterations: int
-    epochs_done: int                 # epochs recorded in this run
-    diverged_at: tuple | None = None
-    best_epoch: int | None = None    # absolute 0-based epoch of the best monitored value
-    stopped_epoch: int | None = None
-    restored_best: bool = False
-    error: str = ""
-    last_finite_weights: list | None = None
+#: how a run ended, with what to store: :class:`nnstudio.session.Outcome`
+Result = Outcome
 
 
 class _Hook(Callback):
@@ -185,6 +194,7 @@ class TrainWorker(QObject):
         self._cond = threading.Condition()
         self._pause_req = False
         self._stop_req = False
+        self._wakes = 0                # resume/step requests so far (a pause after one is a new pause)
         self._step = job.step          # None | 'batch' | 'epoch'
         self._new_lr: float | None = None
         self._pending = bool(job.step)  # a request to look at between batches
@@ -227,6 +237,7 @@ class TrainWorker(QObject):
 
     def request_resume(self, learning_rate: float | None = None) -> None:
         with self._cond:
+            self._wakes += 1
             self._pause_req = False
             self._step = None
             self._new_lr = learning_rate
@@ -235,6 +246,7 @@ class TrainWorker(QObject):
 
     def request_step(self, kind: str = "batch", learning_rate: float | None = None) -> None:
         with self._cond:
+            self._wakes += 1
             self._pause_req = False
             self._step = kind
             self._new_lr = learning_rate
@@ -283,50 +295,22 @@ class TrainWorker(QObject):
         if self._step == "batch":
             self._arm_capture()
         self._t0 = time.perf_counter()
-        stop_reason = None
         error = ""
-        es = next((c for c in job.callbacks if hasattr(c, "best_epoch") and hasattr(c, "stopped_epoch")), None)
         try:
-            m.fit(job.x, job.y, batch_size=job.batch_size, epochs=job.epochs, initial_epoch=job.initial_epoch,
-                  validation_data=job.validation_data, callbacks=list(job.callbacks) + [_Hook(self)], verbose=0)
-            stop_reason = m.stop_reason
-            if self._stop_req and stop_reason in (None, "user"):
-                stop_reason = "user"
+            job.run.fit([_Hook(self)])
         except Exception as exc:  # reported to the user; the thread must end cleanly
-            stop_reason, error = "error", f"{type(exc).__name__}: {exc}"
+            error = f"{type(exc).__name__}: {exc}"
         m.capture_step = False
         self._flush_progress(time.perf_counter())
-        weights = None
-        try:
-            weights = m.get_weights()
-        except Exception:
-            weights = None
-        if weights is not None and not all(np.isfinite(w).all() for w in weights):
-            weights_ok = None
-        else:
-            weights_ok = weights
-        if weights_ok is not None and self._probes is not None and stop_reason != "error":
+        outcome = job.run.outcome(stop_requested=self._stop_req, error=error,
+                                  last_finite_weights=self._finite_weights)
+        if outcome.weights is not None and self._probes is not None and not error:
             try:
                 self.live.emit(compute_snapshot(m, self._probes, epoch=self._epoch, with_dead=True))
             except Exception:
                 pass
-        restored = bool(es is not None and getattr(es, "restore_best_weights", False)
-                        and getattr(es, "best_weights", None) is not None and stop_reason == "early_stopping")
-        self.result = Result(
-            stop_reason=stop_reason,
-            weights=weights,
-            iterations=int(m.iterations),
-            epochs_done=self._epochs_done,
-            diverged_at=getattr(m, "diverged_at", None),
-            best_epoch=(int(es.best_epoch) if es is not None and es.best is not None else None),
-            stopped_epoch=(int(es.stopped_epoch) if es is not None and es.stopped_epoch else None),
-            restored_best=restored,
-            error=error,
-            last_finite_weights=weights_ok if weights_ok is not None else self._finite_weights,
-        )
+        self.result = outcome
         self.finished.emit(self.result)
-
-    _epochs_done = 0
 
     # -- engine callbacks (worker thread) ------------------------------------------------
     def _on_batch(self, batch, logs) -> None:
@@ -350,7 +334,6 @@ class TrainWorker(QObject):
             self._control(where="batch")
 
     def _on_epoch(self, epoch, logs) -> None:
-        self._epochs_done += 1
         self._epoch_buf.append((epoch, {k: float(v) for k, v in (logs or {}).items()}))
         self._loss = float((logs or {}).get("loss", self._loss))
         self._batch = self._batches
@@ -478,24 +461,33 @@ class TrainWorker(QObject):
             self.model.capture_step = False
             self._step = None
             self._pause_req = True
-        # Pausing: send everything the UI needs first, then wait.
-        now = time.perf_counter()
-        self._flush_progress(now)
-        if self._probes is not None:
-            self._next_slow = 0.0
-            self._emit_live(now)
-        self.paused.emit(info)
+            seen = self._wakes
         t_wait = time.perf_counter()
-        with self._cond:
-            while self._pause_req and not self._stop_req:
-                self._cond.wait(0.2)
-            if self._stop_req:
-                self.model.stop_training = True
-            if self._new_lr is not None and self.model.optimizer is not None:
-                self.model.optimizer.learning_rate = float(self._new_lr)
-                self._new_lr = None
-            if self._step == "batch":
-                self._arm_capture()
-            self._pending = bool(self._step) or self._stop_req
+        while True:
+            # Pausing: send everything the UI needs first, then wait.
+            now = time.perf_counter()
+            self._flush_progress(now)
+            if self._probes is not None:
+                self._next_slow = 0.0
+                self._emit_live(now)
+            self.paused.emit(info)
+            info = None
+            with self._cond:
+                while self._pause_req and not self._stop_req and self._wakes == seen:
+                    self._cond.wait(0.2)
+                if self._pause_req and not self._stop_req:
+                    # resumed and paused again before this thread woke up: report the pause again
+                    self._step = None
+                    seen = self._wakes
+                    continue
+                if self._stop_req:
+                    self.model.stop_training = True
+                if self._new_lr is not None and self.model.optimizer is not None:
+                    self.model.optimizer.learning_rate = float(self._new_lr)
+                    self._new_lr = None
+                if self._step == "batch":
+                    self._arm_capture()
+                self._pending = bool(self._step) or self._stop_req
+                break
         self._paused_time += time.perf_counter() - t_wait
         self._slot_end = 0.0
