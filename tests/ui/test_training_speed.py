@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLabel, QSlider
 from test_training_common import circle_project, headless_history, xor_project
 
 from nnstudio.project import load_project
-from nnstudio.project.build import build_model, load_dataset, prepare_data
+from nnstudio.project.build import load_dataset, prepare_data
+from nnstudio.session import TrainingRun
 from nnstudio.ui.training import worker as worker_mod
 from nnstudio.ui.training.speed import SPEEDS
 
@@ -98,10 +99,10 @@ def test_highlighted_rows_are_the_batches_fit_trains():
     p = circle_project(epochs=2, n=100, batch=16)
     ds = load_dataset(p)
     prep = prepare_data(p, ds)
-    model = build_model(p, ds)
+    run = TrainingRun(p, ds, prepared=prep)
+    model = run.model
     model.capture_step = True  # the engine records each batch's rows
-    job = worker_mod.Job(model=model, x=prep.x_train, y=prep.y_train, validation_data=None, batch_size=16,
-                         initial_epoch=0, epochs=2, train_idx=prep.train_idx, pace=1e6)
+    job = worker_mod.Job(run=run, pace=1e6)
     worker = worker_mod.TrainWorker(job)
     seen = []
     worker.progress.connect(lambda pr: seen.append(
