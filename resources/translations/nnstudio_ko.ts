@@ -1231,6 +1231,10 @@
             <translation>● 훈련   ○ 검증   ◎ 선택한 샘플 (점을 클릭해 선택)</translation>
         </message>
         <message>
+            <source>showing an even sample of {shown:,} of the {total:,} points (training uses all of them)</source>
+            <translation>점 {total:,}개 중 고르게 뽑은 {shown:,}개만 표시 (학습에는 모두 사용)</translation>
+        </message>
+        <message>
             <source>{name} (input)</source>
             <translation>{name} (입력)</translation>
         </message>
@@ -1297,6 +1301,10 @@
         <message>
             <source>The model's class probabilities along x.</source>
             <translation>x에 따른 모델의 클래스 확률.</translation>
+        </message>
+        <message>
+            <source>Showing an even sample of {shown:,} of the {total:,} points.</source>
+            <translation>점 {total:,}개 중 고르게 뽑은 {shown:,}개만 표시합니다.</translation>
         </message>
         <message>
             <source>● training</source>
@@ -2348,7 +2356,6 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         </message>
         <message>
             <source>&lt;opened project&gt;</source>
-            <extracomment>bump when the built-in docks change so an old saved dock layout is not applied</extracomment>
             <translation>&lt;열린 프로젝트&gt;</translation>
         </message>
         <message>
@@ -3354,7 +3361,7 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         <name>Workspaces</name>
         <message>
             <source>Learn</source>
-            <extracomment>(name, shortcut) of every workspace in switcher order lesson panel name -&gt; the docks that show it ('canvas' is the central widget) in Learn only the *visuals* of a lesson panel are shown (the data settings are set up by the step) docks that go on the left in Learn (everything else a step names goes right, large) default arrangement per workspace: area -&gt; groups (split along the area), each group a tab stack default sizes as fractions of the window: left width, right width, bottom height the current workspace changed (its name) a lazily registered panel was built (its name)</extracomment>
+            <extracomment>bump when the built-in docks change so an old saved dock layout is not applied (main_window re-exports it) (name, shortcut) of every workspace in switcher order lesson panel name -&gt; the docks that show it ('canvas' is the central widget) in Learn only the *visuals* of a lesson panel are shown (the data settings are set up by the step) docks that go on the left in Learn (everything else a step names goes right, large) default arrangement per workspace: area -&gt; groups (split along the area), each group a tab stack default sizes as fractions of the window: left width, right width, bottom height the current workspace changed (its name) a lazily registered panel was built (its name)</extracomment>
             <translation>배우기</translation>
         </message>
         <message>

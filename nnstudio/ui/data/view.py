@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.data import describe_columns
-from nnstudio.ui.data.common import plot_coords, point_colors, task_label
+from nnstudio.ui.data.common import class_color, plot_coords, point_colors, task_label, value_colors
+from nnstudio.ui.pointcap import quantise, split_budget, subset
 from nnstudio.ui.i18n import tr_dataset
 from nnstudio.ui.plotstyle import plain_axes
 
@@ -98,6 +99,7 @@ class DataView(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         self.info = QLabel()
         self.info.setObjectName("dataViewInfo")
+        self.info.setTextFormat(Qt.TextFormat.PlainText)  # file names and column names come from files
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
         self.stack = QStackedWidget()
@@ -138,6 +140,7 @@ class DataView(QWidget):
 
         self.message = QLabel()
         self.message.setObjectName("dataViewMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # CSV errors quote the file's cells
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.message)
@@ -153,6 +156,7 @@ class DataView(QWidget):
         """Redraw everything from ``state.dataset`` and the current split."""
         ds = self.state.dataset
         self.batch_idx = np.zeros(0, np.int64)
+        self.drawn = ds.n_samples if ds is not None else 0
         if ds is None:
             self.mode, self.coords = EMPTY, None
             self.message.setText(self.tr("No data to show: {0}").format(self.state.dataset_error or self.tr("no dataset")))
@@ -198,7 +202,11 @@ class DataView(QWidget):
         head = f"{self._source_text(ds)} · {ds.n_samples} × {ds.n_features} · {task_label(ds.task)}".strip(" ·")
         if self.mode == TABLE:
             return head
-        return head + "  —  " + self.tr("● training   ○ validation   ◎ selected sample (click a point to select)")
+        text = head + "  —  " + self.tr("● training   ○ validation   ◎ selected sample (click a point to select)")
+        if getattr(self, "drawn", ds.n_samples) < ds.n_samples:
+            text += "  —  " + self.tr("showing an even sample of {shown:,} of the {total:,} points "
+                                      "(training uses all of them)").format(shown=self.drawn, total=ds.n_samples)
+        return text
 
     def _square(self) -> bool:
         """Both features span a similar range: draw the scatter 1:1 like the decision map."""
@@ -210,16 +218,26 @@ class DataView(QWidget):
         for item in (self.train_item, self.val_item, self.batch_item, self.selected_item):
             item.clear()
 
+    def _drawn_colors(self, ds, idx) -> list[QColor]:
+        """Colours of the samples ``idx`` (few distinct QColors: classes, or 64 value levels)."""
+        if ds.task == "regression":
+            palette = value_colors(np.linspace(0.0, 1.0, 64))
+            levels = quantise(ds.y[:, 0], 64)[idx]
+            return [palette[k] for k in levels]
+        palette = [class_color(i) for i in range(max(1, ds.n_classes))]
+        return [palette[int(k)] for k in np.asarray(ds.y)[idx]]
+
     def _draw_points(self, ds) -> None:
         xs, ys = self.coords
-        colors = point_colors(ds)
-        brushes = {c.name(): pg.mkBrush(c) for c in colors}
-        pens = {c.name(): pg.mkPen(c, width=1.6) for c in colors}
-        t, v = self.train_idx, self.val_idx
-        self.train_item.setData(x=xs[t], y=ys[t], data=t,
-                                brush=[brushes[colors[i].name()] for i in t])
+        # a large dataset is drawn as an even sample of MAX_DRAWN points (the GUI stays responsive)
+        t, v = split_budget(self.train_idx, self.val_idx)
+        self.drawn = len(t) + len(v)
+        tc, vc = self._drawn_colors(ds, t), self._drawn_colors(ds, v)
+        brushes = {c.name(): pg.mkBrush(c) for c in {c.name(): c for c in tc}.values()}
+        pens = {c.name(): pg.mkPen(c, width=1.6) for c in {c.name(): c for c in vc}.values()}
+        self.train_item.setData(x=xs[t], y=ys[t], data=t, brush=[brushes[c.name()] for c in tc])
         self.val_item.setData(x=xs[v], y=ys[v], data=v, brush=pg.mkBrush(None),
-                              pen=[pens[colors[i].name()] for i in v])
+                              pen=[pens[c.name()] for c in vc])
         self.batch_item.clear()
         plot = self.plot.getPlotItem()
         plot.setLabel("bottom", self.tr("{name} (input)").format(name=ds.feature_names[0]))
@@ -273,7 +291,7 @@ class DataView(QWidget):
             self.batch_item.clear()
             return
         idx = np.asarray(indices, dtype=np.int64).ravel()
-        idx = idx[(idx >= 0) & (idx < self.state.dataset.n_samples)]
+        idx = subset(idx[(idx >= 0) & (idx < self.state.dataset.n_samples)])
         self.batch_idx = idx
         xs, ys = self.coords
         self.batch_item.setData(x=xs[idx], y=ys[idx], data=idx)

@@ -20,6 +20,8 @@ legend sits under the plot, off the points; colours come from
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, Q
 
 from nnstudio.project.planes import is_square
 from nnstudio.ui.canvas.maps import evaluator_for, layer_rgbs, rgb_qimage
+from nnstudio.ui.pointcap import quantise, split_budget
 from nnstudio.ui.plotstyle import (
     MAP_STRENGTH,
     class_colour_hex,
@@ -186,17 +189,27 @@ class DecisionPanel(QWidget):
         x = np.asarray(ds.x, dtype=np.float64)
         y = np.asarray(ds.y)
         regression = ds.task == "regression"
-        for item, idx in ((self.train_points, prepared.train_idx), (self.val_points, prepared.val_idx)):
-            idx = np.asarray(idx, dtype=np.int64)
+        # a large dataset is drawn as an even sample of MAX_DRAWN points, with one brush per class or
+        # colour level (pyqtgraph renders a symbol per distinct brush): the GUI stays responsive
+        drawn = split_budget(prepared.train_idx, prepared.val_idx)
+        self.drawn = sum(len(i) for i in drawn)
+        cache: dict = {}
+
+        def brush(key, make):
+            if key not in cache:
+                cache[key] = make()
+            return cache[key]
+        if regression and self.mode == PLANE:
+            levels = quantise(y[:, 0], 64)
+            lut = pg.colormap.get("viridis").map(np.linspace(0.0, 1.0, 64), mode="byte")
+        for item, idx in zip((self.train_points, self.val_points), drawn):
             if regression and self.mode == PLANE:
-                t = y[idx, 0].astype(np.float64)
-                lo, hi = (t.min(), t.max()) if len(t) else (0, 1)
-                norm = (t - lo) / (hi - lo) if hi > lo else np.zeros_like(t)
-                brushes = [pg.mkBrush(*c) for c in pg.colormap.get("viridis").map(norm, mode="byte")]
+                brushes = [brush(k, lambda k=k: pg.mkBrush(*lut[k])) for k in levels[idx].tolist()]
             elif regression:
                 brushes = pg.mkBrush(60, 60, 60, 200)
             else:
-                brushes = [pg.mkBrush(class_colour_hex(k)) for k in label_of(y[idx])]
+                brushes = [brush(k, lambda k=k: pg.mkBrush(class_colour_hex(k)))
+                           for k in label_of(y[idx]).tolist()]
             if self.mode == PLANE:
                 py = x[idx, 1]
             elif regression:
@@ -221,13 +234,17 @@ class DecisionPanel(QWidget):
             self.info.setText(self.tr("The model's curve over the data: the line is the prediction for every x."))
         else:
             self.info.setText(self.tr("The model's class probabilities along x."))
+        if self.drawn < ds.n_samples:
+            self.info.setText(self.info.text() + " " + self.tr(
+                "Showing an even sample of {shown:,} of the {total:,} points.").format(shown=self.drawn,
+                                                                                      total=ds.n_samples))
 
     def _legend_html(self, ds) -> str:
         parts = [self.tr("● training"), self.tr("▲ validation")]
         if ds.task != "regression":
             names = list(ds.class_names or [])
             for k in range(max(ds.n_classes, 2)):
-                name = names[k] if k < len(names) else str(k)
+                name = html.escape(str(names[k])) if k < len(names) else str(k)  # class names come from files
                 parts.append(f'<span style="color:{class_colour_hex(k)}">■</span> {name}')
         elif self.mode == LINE:
             parts.append(f'<span style="color:{class_colour_hex(0)}">━</span> ' + self.tr("model"))
