@@ -183,8 +183,12 @@ def train(args) -> int:
         print(f"trained {trained} epoch(s) (total {first + trained}); {summary}; saved {out}", file=sys.stderr)
     if model.stop_reason == "diverged":
         ep, batch = getattr(model, "diverged_at", None) or (first + trained - 1, 0)
-        print(f"nnstudio train: training diverged: the loss became NaN or infinite at epoch {ep + 1}, "
-              f"batch {batch + 1}; the last finite weights were saved. Try a smaller learning rate.",
+        why = getattr(model, "divergence", None)
+        what = (f"the loss exploded to {why['loss']:.3g}, far above the {why['start']:.3g} it started from,"
+                if why else "the loss became NaN or infinite")
+        saved = "the weights were saved" if why else "the last finite weights were saved"
+        print(f"nnstudio train: training diverged: {what} at epoch {ep + 1}, "
+              f"batch {batch + 1}; {saved}. Try a smaller learning rate.",
               file=sys.stderr)
         return 1
     return 0

@@ -205,3 +205,11 @@ def test_an_unexpected_failure_is_still_one_line(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(headless, "run", boom)
     code, _, err = run(capsys, "info", make_project(tmp_path))
     assert_one_line_error(code, err, "something unexpected", "RuntimeError")
+
+
+def test_train_reports_an_exploding_loss(tmp_path, capsys):
+    path = make_project(tmp_path, learning_rate=1e6, epochs=30)
+    code, _, err = run(capsys, "train", path, "--quiet")
+    assert code == 1 and "exploded" in err and "smaller learning rate" in err
+    st = load_project(path).state
+    assert st["stop_reason"] == "diverged" and st["epochs_trained"] < 30

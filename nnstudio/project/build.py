@@ -141,11 +141,13 @@ def build_model(project: Project, dataset=None, *, n_features: int | None = None
 
 
 def make_callbacks(project: Project) -> list:
-    """Early stopping (if enabled) as an engine callback list."""
+    """The divergence watch, and early stopping if enabled, as an engine callback list."""
+    from nnstudio.project.divergence import DivergenceWatch
+
     es = project.training.get("early_stopping") or {}
     if not es.get("enabled"):
-        return []
-    return [
+        return [DivergenceWatch()]
+    return [DivergenceWatch(),
         engine.EarlyStopping(
             monitor=es.get("monitor", "val_loss"),
             patience=int(es.get("patience", 0)),

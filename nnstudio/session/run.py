@@ -36,6 +36,7 @@ class Outcome:
     stopped_epoch: int | None = None  # early stopping: the epoch it stopped at
     restored_best: bool = False      # early stopping restored the best weights
     error: str = ""
+    divergence: dict | None = None   # an exploding (finite) loss: {"kind", "loss", "start", "limit"}
 
     def state(self) -> dict:
         """The ``Project.state`` dict to store."""
@@ -137,4 +138,5 @@ class TrainingRun:
                        epochs_done=trained.epochs_trained - self.initial_epoch,
                        diverged_at=getattr(m, "diverged_at", None),
                        stopped_epoch=(int(es.stopped_epoch) if es is not None and es.stopped_epoch else None),
-                       restored_best=restored, error=error)
+                       restored_best=restored, error=error,
+                       divergence=getattr(m, "divergence", None) if stop_reason == "diverged" else None)

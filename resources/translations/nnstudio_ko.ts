@@ -3138,6 +3138,10 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
             <translation>에포크 {epoch}, 반복 {iteration}에서 일시 정지했습니다.</translation>
         </message>
         <message>
+            <source>Training diverged: the loss exploded to {loss:.3g} at epoch {epoch}, iteration {iteration}, far above the {start:.3g} it started from.</source>
+            <translation>학습이 발산했습니다: 에포크 {epoch}, 반복 {iteration}에서 손실이 {loss:.3g}(으)로 폭증했습니다. 시작할 때의 {start:.3g}보다 훨씬 큽니다.</translation>
+        </message>
+        <message>
             <source>Training diverged: the loss became NaN or infinite at epoch {epoch}, iteration {iteration}.</source>
             <translation>학습이 발산했습니다: 에포크 {epoch}, 반복 {iteration}에서 손실이 NaN 또는 무한대가 되었습니다.</translation>
         </message>

@@ -379,8 +379,15 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         diverged_status = ""
         if result.stop_reason == "diverged":
             ep, batch = result.diverged_at or (self.epochs_trained, 0)
-            diverged_status = self.tr("Training diverged: the loss became NaN or infinite at epoch {epoch}, "
-                                      "iteration {iteration}.").format(epoch=ep + 1, iteration=batch + 1)
+            why = getattr(result, "divergence", None)
+            if why:  # a finite loss that exploded (nnstudio.project.divergence)
+                diverged_status = self.tr("Training diverged: the loss exploded to {loss:.3g} at epoch {epoch}, "
+                                          "iteration {iteration}, far above the {start:.3g} it started "
+                                          "from.").format(loss=why["loss"], epoch=ep + 1, iteration=batch + 1,
+                                                          start=why["start"])
+            else:
+                diverged_status = self.tr("Training diverged: the loss became NaN or infinite at epoch {epoch}, "
+                                          "iteration {iteration}.").format(epoch=ep + 1, iteration=batch + 1)
             self.divergence_message = diverged_status + " " + self.diverge_hint()
         if result.stop_reason == "error":
             self.message.emit(self.tr("Training failed: {error}").format(error=result.error))
