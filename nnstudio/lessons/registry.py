@@ -55,7 +55,7 @@ LAYER_KEYS = {
 TRAINING_KEYS = {
     "loss": str, "optimizer": str, "learning_rate": float, "momentum": float,
     "batch_size": int, "epochs": int, "validation_split": float, "early_stopping": dict,
-    "seed": int, "metrics": list,
+    "seed": int, "metrics": list, "speed": float,
 }
 EARLY_STOPPING_KEYS = {
     "enabled": bool, "monitor": str, "patience": int, "min_delta": float,
@@ -269,6 +269,8 @@ def validate_setup(setup, file, key: str) -> dict:
         for name in ("batch_size", "epochs"):
             if name in tr:
                 _expect(tr[name] >= 1, file, f"{tk}.{name}", "must be >= 1")
+        if "speed" in tr:
+            _expect(tr["speed"] > 0, file, f"{tk}.speed", "must be > 0 (mini-batches per second)")
         if "early_stopping" in tr:
             es = tr["early_stopping"]
             _keys(es, EARLY_STOPPING_KEYS, file, f"{tk}.early_stopping")

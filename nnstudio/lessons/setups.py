@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 
-__all__ = ["merge_setup", "setup_problems", "step_setups"]
+__all__ = ["merge_setup", "setup_problems", "step_setups", "as_applied", "context_setup", "canvas_matches"]
 
 
 def merge_setup(base: dict | None, override: dict | None) -> dict:
@@ -82,3 +82,65 @@ def setup_problems(setup: dict) -> list[str]:
                 if p not in valid:
                     problems.append(f"dataset.params: {ds['name']} has no parameter {p!r} (has: {sorted(valid)})")
     return problems
+
+
+def as_applied(setup: dict) -> dict:
+    """``setup`` as a lesson applies it: a step that names no ``training`` resets training to the defaults.
+
+    ``setup_edits`` applies a ``training`` block over the default training
+    settings; giving every set-up one (empty if need be) means no set-up ever
+    inherits what the previous lesson or the learner left behind.
+    """
+    out = copy.deepcopy(setup or {})
+    out.setdefault("training", {})
+    return out
+
+
+def context_setup(lesson, index: int):
+    """``(step_index, setup)`` of the network step ``index`` is about, or None.
+
+    A step's own set-up; for a step without one, the nearest earlier step's
+    (the text builds on it), else the nearest later one's (the lesson is
+    heading there).
+    """
+    steps = lesson.steps
+    if not 0 <= index < len(steps):
+        return None
+    order = [index] + list(range(index - 1, -1, -1)) + list(range(index + 1, len(steps)))
+    for i in order:
+        if steps[i].setup is not None:
+            return i, steps[i].setup
+    return None
+
+
+def _layer_key(d: dict) -> dict:
+    from nnstudio.project import LayerSpec
+
+    spec = LayerSpec.from_dict({k: v for k, v in d.items() if k not in ("id", "name")})
+    return {"type": spec.type, **spec.params}
+
+
+def canvas_matches(project, setup: dict) -> bool:
+    """Whether ``project`` already has the network and data ``setup`` puts on the canvas.
+
+    Layers compare by type and every parameter (defaults filled in; ids and
+    names ignored); the dataset by name, parameters and preprocessing. The
+    training settings are not part of what the canvas shows.
+    """
+    from nnstudio.project import DEFAULT_DATASET
+
+    if "layers" in setup:
+        try:
+            want = [_layer_key(d) for d in setup["layers"]]
+        except ValueError:
+            return False
+        have = [{"type": s.type, **s.params} for s in project.layers]
+        if want != have:
+            return False
+    if "dataset" in setup:
+        ds = copy.deepcopy(DEFAULT_DATASET)
+        ds.update(copy.deepcopy(setup["dataset"]))
+        keys = ("source", "name", "params", "standardize", "one_hot", "split_seed")
+        if any(project.dataset.get(k) != ds.get(k) for k in keys):
+            return False
+    return True

@@ -1978,6 +1978,14 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>{0}강: {1}</translation>
         </message>
         <message>
+            <source>The canvas does not show this step's network and data yet: “Set it up for me” puts them there.</source>
+            <translation>캔버스에 아직 이 단계의 신경망과 데이터가 없습니다. “자동으로 설정하기”를 누르면 놓입니다.</translation>
+        </message>
+        <message>
+            <source>This step is about the network of step {0}, “{1}”, but the canvas shows a different network or data set.</source>
+            <translation>이 단계는 {0}단계 “{1}”의 신경망을 다루는데, 캔버스에는 다른 신경망이나 데이터가 놓여 있습니다.</translation>
+        </message>
+        <message>
             <source>Lesson set-up</source>
             <translation>수업 준비</translation>
         </message>
@@ -2018,7 +2026,6 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <name>LessonPanel</name>
         <message>
             <source>Pick an answer first.</source>
-            <extracomment>the step text's height (px) when an interaction widget is shown under it</extracomment>
             <translation>먼저 답을 고르세요.</translation>
         </message>
         <message>
@@ -2031,7 +2038,15 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         </message>
         <message>
             <source>Set it up for me</source>
-            <translation>대신 준비해 주세요</translation>
+            <translation>자동으로 설정하기</translation>
+        </message>
+        <message>
+            <source>Put this step's network, data and training settings on the canvas (one undoable change: Ctrl+Z brings back what was there)</source>
+            <translation>이 단계의 신경망, 데이터, 학습 설정을 캔버스에 놓습니다(한 번에 되돌릴 수 있는 변경입니다. Ctrl+Z를 누르면 원래 있던 것이 돌아옵니다)</translation>
+        </message>
+        <message>
+            <source>Put the network and data this step talks about on the canvas (one undoable change)</source>
+            <translation>이 단계가 다루는 신경망과 데이터를 캔버스에 놓습니다(한 번에 되돌릴 수 있는 변경입니다)</translation>
         </message>
         <message>
             <source>Run the comparison</source>

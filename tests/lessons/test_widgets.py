@@ -174,9 +174,16 @@ def test_lesson_panel_predict_feedback_and_language(show, qtbot):
     feedback = panel.findChild(QLabel, "lessonPredictFeedback")
     assert step.predict.explain_text("ko") in feedback.text()
     panel.choose(step.predict.answer)
-    with qtbot.waitSignal(panel.stepCompleted):
-        panel.findChild(QPushButton, "lessonPredictCheck").click()
+    ticks = []
+    panel.stepCompleted.connect(lambda *a: ticks.append(a))
+    panel.findChild(QPushButton, "lessonPredictCheck").click()
     assert panel.check_prediction() is True
+    assert ticks == []  # the right answer is not the task: the four green rows are
+    widget = panel.interaction
+    with qtbot.waitSignal(panel.stepCompleted):
+        for name, value in (("perceptronW1", 20), ("perceptronW2", 20), ("perceptronB", -30)):
+            widget.findChild(QSlider, name).setValue(value)
+    assert widget.all_correct() and ticks == [("perceptron", "and-gate")]
     panel.set_language("en")
     assert "AND gate" in panel.text.toPlainText()
     assert panel.findChild(QLabel, "lessonPredictQuestion").text() == step.predict.question_text("en")

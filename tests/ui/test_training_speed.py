@@ -56,11 +56,14 @@ def test_slow_motion_paces_batches_and_highlights_each_one(window, qtbot):
     train_rows = set(w.state.prepared().train_idx.tolist())
     assert set(rows.tolist()) <= train_rows
     np.testing.assert_array_equal(np.sort(view.batch_idx), np.sort(rows))
-    # Pause is instant even though the worker is waiting out a batch slot
+    # Pause is instant even though the worker is waiting out a one-second batch slot
+    w.train_toolbar.speed.set_speed(1)
+    n = len(batches)
+    qtbot.waitUntil(lambda: len(batches) > n, timeout=3000)
     t0 = time.perf_counter()
     w.training.pause()
     qtbot.waitUntil(lambda: w.state.training_state == "paused", timeout=2000)
-    assert time.perf_counter() - t0 < 0.2
+    assert time.perf_counter() - t0 < 0.6
     n = w.training.iterations
     qtbot.wait(400)
     assert w.training.iterations == n
@@ -131,7 +134,7 @@ def test_full_speed_is_unpaced(window, qtbot):
 
 def test_speed_is_saved_and_reopened_with_the_project(window, qtbot, tmp_path):
     w = window(xor_project())
-    w.train_toolbar.slower_action.trigger()  # full speed -> 60
+    w.train_toolbar.slower_action.trigger()  # full speed -> 250
     w.train_toolbar.speed.set_speed(2)
     assert w.state.undo_stack.canUndo()
     path = tmp_path / "paced.nnstudio"

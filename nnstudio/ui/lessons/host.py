@@ -5,8 +5,17 @@ browser, or the open lesson's :class:`LessonPanel` with a back button) and
 connects the panel to the studio:
 
 * "Set it up for me" -> one undoable command
-  ``state.push(setup_edits(state.project, setup), text)`` (training is
-  stopped first, keeping what was trained);
+  ``state.push(setup_edits(state.project, as_applied(setup)), text)``
+  (training is stopped first, keeping what was trained; a set-up without a
+  ``training`` block resets training to the defaults);
+* the canvas vs the step: a step without a set-up whose canvas does not show
+  the network it talks about (:func:`~nnstudio.lessons.setups.context_setup`)
+  says so and offers that set-up; opening a lesson puts its first network on
+  the canvas when the canvas holds nothing of the learner's own (the default
+  network or a lesson's) — one undoable command;
+* the step's panels -> shown without ever covering the lesson (a dock tabbed
+  with the lesson is not raised over it), and in the Learn workspace only the
+  visuals the step names, large (``window.workspaces.show_for_step``);
 * ``window.training.finished`` -> the current step's check evaluated on the
   project's trained state (``state.project.state['history']`` and weights)
   with :func:`nnstudio.lessons.checks.evaluate`, shown in the panel;
@@ -19,13 +28,14 @@ connects the panel to the studio:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from nnstudio.lessons import checks, registry
 from nnstudio.lessons.checks import TrainingResult
-from nnstudio.project import setup_edits
+from nnstudio.lessons.setups import as_applied, canvas_matches, context_setup
+from nnstudio.project import Project, setup_edits
 from nnstudio.ui import settings as app_settings
 from nnstudio.ui.lessons.browser import LessonBrowser
 from nnstudio.ui.lessons.classroom import Classroom
@@ -132,6 +142,9 @@ class LessonHost(QObject):
         self.panel.compareRequested.connect(self.run_compare)
         self.panel.stepChanged.connect(self._on_step_changed)
         self.panel.stepCompleted.connect(self.browser.mark_step_done)
+        self._note_pending = False
+        self.state.documentChanged.connect(self._on_document)
+        self.state.projectReplaced.connect(self._schedule_note)
         self.compare.progress.connect(self.page.set_notice)
         self.compare.done.connect(self._on_compare_done)
         training = getattr(window, "training", None)
@@ -184,6 +197,7 @@ class LessonHost(QObject):
         self.page.set_notice("")
         self._show_dock()
         self.classroom.update_docks()
+        self._follow_workspace()
 
     def open_lesson(self, lesson_id: str, step=None) -> None:
         """Open a lesson (at ``step``, an index or id) in the 'lesson' dock, with its remembered progress."""
@@ -193,17 +207,87 @@ class LessonHost(QObject):
         self.panel.set_lesson(lesson, done_steps=self.browser.progress(lesson.id))
         if step is not None:
             self.panel.set_step(step)
-        for name in lesson.panels:  # bring the lesson's plots to the front of their tab groups
-            for dock_name in _dock_names(name):
-                dock = self.window.docks.get(dock_name)
-                if dock is not None and not dock.isHidden():
-                    dock.raise_()
+        self._set_up_on_open()
+        self._raise_panels(lesson.panels, show=False)
         self._show_dock()
         self.classroom.update_docks()
+        self._follow_workspace()
 
     def _show_dock(self) -> None:
         self.dock.show()
         self.dock.raise_()
+
+    def _raise_panels(self, panels, show: bool) -> None:
+        """Bring the docks of ``panels`` to the front of their tab groups, never over the lesson."""
+        beside_lesson = set(self.window.tabifiedDockWidgets(self.dock)) if self.dock is not None else set()
+        for name in panels:
+            for dock_name in _dock_names(name):
+                dock = self.window.docks.get(dock_name)
+                if dock is None or dock is self.dock:
+                    continue
+                if show:
+                    dock.show()
+                if not dock.isHidden() and dock not in beside_lesson:
+                    dock.raise_()
+        if self.dock is not None and not self.dock.isHidden():
+            self.dock.raise_()
+
+    def _follow_workspace(self) -> None:
+        """Learn workspace: only the visuals the step names, large (the workspaces' own mechanism)."""
+        ws = getattr(self.window, "workspaces", None)
+        show_for_step = getattr(ws, "show_for_step", None)
+        if show_for_step is not None:
+            show_for_step(self.panels() if self.current_lesson() is not None else None)
+
+    # ------------------------------------------------------- canvas vs step
+    def _lesson_material(self) -> bool:
+        """True when the canvas holds nothing of the learner's own: the default network or a lesson's set-up."""
+        project = self.state.project
+        default = Project.default()
+        if canvas_matches(project, {"layers": [la.to_dict() for la in default.layers], "dataset": default.dataset}):
+            return True
+        return any(canvas_matches(project, st.setup) for les in registry.lessons() for st in les.steps
+                   if st.setup is not None)
+
+    def _set_up_on_open(self) -> None:
+        """Opening a lesson: put the network its step is about on the canvas (if nothing of the user's is there)."""
+        lesson, index = self.panel.lesson, self.panel.index
+        ctx = context_setup(lesson, index) if lesson is not None else None
+        if ctx is None or canvas_matches(self.state.project, ctx[1]) or not self._lesson_material():
+            self.update_canvas_note()
+            return
+        i, setup = ctx
+        self.apply_setup(setup, self.tr("Lesson {0}: {1}").format(lesson.order, lesson.steps[i].title(self.lang)))
+
+    def update_canvas_note(self) -> None:
+        """Tell the learner when the canvas is not what the current step is about, and offer to set it up."""
+        self._note_pending = False
+        lesson, step = self.panel.lesson, self.panel.current_step()
+        if not self.page.showing_panel() or step is None:
+            self.panel.set_canvas_note("")
+            return
+        if step.setup is not None:  # its own "Set it up for me" is right there
+            self.panel.set_canvas_note("" if canvas_matches(self.state.project, step.setup) else self.tr(
+                "The canvas does not show this step's network and data yet: “Set it up for me” puts them there."))
+            return
+        ctx = context_setup(lesson, self.panel.index)
+        if ctx is None or canvas_matches(self.state.project, ctx[1]):
+            self.panel.set_canvas_note("")
+            return
+        i, setup = ctx
+        self.panel.set_canvas_note(
+            self.tr("This step is about the network of step {0}, “{1}”, but the canvas shows a different "
+                    "network or data set.").format(i + 1, lesson.steps[i].title(self.lang)), offer=setup)
+
+    def _schedule_note(self, *_args) -> None:
+        if not self._note_pending:
+            self._note_pending = True
+            QTimer.singleShot(0, self, self.update_canvas_note)
+
+    def _on_document(self, event: str, _info: dict) -> None:
+        if event in ("layer_inserted", "layer_removed", "layer_moved", "layer_changed", "layers_replaced",
+                     "dataset_changed"):
+            self._schedule_note()
 
     # ------------------------------------------------------------------- setups
     def _stop_training(self) -> None:
@@ -221,7 +305,7 @@ class LessonHost(QObject):
             text = (self.tr("Lesson {0}: {1}").format(lesson.order, step.title(self.lang))
                     if step is not None else self.tr("Lesson set-up"))
         try:
-            edits = setup_edits(self.state.project, setup)
+            edits = setup_edits(self.state.project, as_applied(setup))
         except ValueError as exc:
             self.page.set_notice(self.tr("This step's set-up could not be applied: {0}").format(exc))
             return False
@@ -310,14 +394,12 @@ class LessonHost(QObject):
             self._wired_interaction = widget
             if step.check is not None and step.check.kind in PERCEPTRON_CHECKS and hasattr(widget, "trainingFinished"):
                 widget.trainingFinished.connect(lambda _conv, _epochs, step=step: self._check_perceptron(step))
-        for name in step.panels:  # e.g. lesson 5 'stepping': the data view shows the current mini-batch
-            for dock_name in _dock_names(name):
-                dock = self.window.docks.get(dock_name)
-                if dock is not None:
-                    dock.show()
-                    dock.raise_()
+        # e.g. lesson 5 'stepping': the data view shows the current mini-batch (never over the lesson)
+        self._raise_panels(step.panels, show=True)
         self.settings.setValue(LAST_KEY, f"{lesson_id}/{step_id}")
         self.classroom.update_docks()
+        self._follow_workspace()
+        self.update_canvas_note()
 
     # ----------------------------------------------------------------- language
     def set_language(self, lang: str) -> None:

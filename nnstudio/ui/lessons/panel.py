@@ -2,31 +2,49 @@
 
 The panel knows nothing of the main window. It emits:
 
-* ``setupRequested(dict)`` — "Set it up for me" with the step's ``setup``
-  (the host applies it with ``nnstudio.project.setup_edits``);
+* ``setupRequested(dict)`` — "Set it up for me" (the step's first, prominent
+  action) with the step's ``setup``, or — for a step without one whose canvas
+  is not what it is about — the set-up it builds on (the host offers that with
+  :meth:`LessonPanel.set_canvas_note`); the host applies it with
+  ``nnstudio.project.setup_edits``;
 * ``compareRequested(list)`` — ``[{"name", "label", "setup"}, ...]`` with each
   variant already merged over the step's setup (``merge_setup``);
 * ``stepChanged(lesson_id, step_id)`` and ``stepCompleted(lesson_id, step_id)``.
 
 The host runs a step's check after training and reports it back with
 :meth:`LessonPanel.show_check_result`.
+
+A step is ticked done only when its task is done: a passed check (training or
+perceptron), else the interaction's own ``completed`` signal, else a finished
+comparison, else a right quiz answer; only a plain reading step is ticked by
+moving on. The whole step (title, set-up button, text, interaction, compare
+button, quiz) is one page in one scroll area that opens at its top; the text
+has no scroll bar of its own, tables show all their rows, and the wheel over
+an unfocused control scrolls the page (:mod:`.stepview`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QRadioButton, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QButtonGroup, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QRadioButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
 from nnstudio.lessons import registry
 from nnstudio.lessons.setups import merge_setup
+from nnstudio.ui.lessons.stepview import Responsive, StepText, WheelGuard, fit_tables, guard_controls
 from nnstudio.ui.lessons.widgets import create_widget
 
 TICK = "✓ "
-#: the step text's height (px) when an interaction widget is shown under it
-TEXT_HEIGHT_WITH_WIDGET = 180
+SETUP_STYLE = (
+    "QPushButton#lessonSetupButton, QPushButton#lessonContextSetupButton {"
+    " font-weight: bold; padding: 6px 16px; border-radius: 4px;"
+    " color: white; background: #2e7d32; border: 1px solid #1b5e20; }"
+    "QPushButton#lessonSetupButton:hover, QPushButton#lessonContextSetupButton:hover { background: #388e3c; }"
+    "QPushButton#lessonSetupButton:focus, QPushButton#lessonContextSetupButton:focus { border: 2px solid #0d47a1; }"
+)
+NOTE_STYLE = "#lessonCanvasNote { background: #fff8e1; color: #3e2f00; border: 1px solid #e6c36a; padding: 4px; }"
 
 
 class LessonPanel(QWidget):
@@ -46,16 +64,23 @@ class LessonPanel(QWidget):
         self.done: set[str] = set()
         self.interaction = None
         self._factory = widget_factory
+        self._offered_setup: dict | None = None
 
         self.title = QLabel("", objectName="lessonTitle")
         self.title.setWordWrap(True)
         self.step_list = QListWidget(objectName="lessonStepList")
-        self.text = QTextBrowser(objectName="lessonText")
+        self.text = StepText()
+        self.text.setObjectName("lessonText")
         self.text.setOpenExternalLinks(True)
         self.interaction_box = QWidget(objectName="lessonInteraction")
         self.interaction_layout = QVBoxLayout(self.interaction_box)
         self.interaction_layout.setContentsMargins(0, 0, 0, 0)
         self.setup_button = QPushButton(objectName="lessonSetupButton")
+        self.setup_button.setDefault(True)
+        self.context_button = QPushButton(objectName="lessonContextSetupButton")
+        self.canvas_note = QLabel("", objectName="lessonCanvasNote")
+        self.canvas_note.setWordWrap(True)
+        self.canvas_note.setStyleSheet(NOTE_STYLE)
         self.compare_button = QPushButton(objectName="lessonCompareButton")
         self.predict_box = QGroupBox(objectName="lessonPredict")
         self.predict_question = QLabel("", objectName="lessonPredictQuestion")
@@ -75,19 +100,25 @@ class LessonPanel(QWidget):
         self.prev_button = QPushButton(objectName="lessonPrev")
         self.next_button = QPushButton(objectName="lessonNext")
 
-        right = QWidget()
+        right = QWidget(objectName="lessonStepPage")
+        right.setStyleSheet(SETUP_STYLE)
         rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setContentsMargins(4, 4, 4, 4)
         rl.addWidget(self.title)
-        rl.addWidget(self.text, 2)
-        rl.addWidget(self.interaction_box, 3)
+        first = QHBoxLayout()  # the step's first action, before its text
+        first.addWidget(self.setup_button)
+        first.addWidget(self.context_button)
+        first.addStretch(1)
+        rl.addLayout(first)
+        rl.addWidget(self.canvas_note)
+        rl.addWidget(self.text)
+        rl.addWidget(self.interaction_box)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.setup_button)
         buttons.addWidget(self.compare_button)
         buttons.addStretch(1)
         rl.addLayout(buttons)
         rl.addWidget(self.predict_box)
-        rl.addStretch(0)
+        rl.addStretch(1)
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addStretch(1)
@@ -97,9 +128,12 @@ class LessonPanel(QWidget):
         split.addWidget(self.step_list)
         scroll = QScrollArea(objectName="lessonScroll")
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFrameShape(QFrame.NoFrame)
         scroll.setWidget(right)
-        self.text.setMinimumHeight(140)
+        self.scroll = scroll
+        self.page = right
+        self.wheel_guard = WheelGuard(scroll, self)
+        self.responsive = Responsive(scroll, self)
         split.addWidget(scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 5)
@@ -113,6 +147,7 @@ class LessonPanel(QWidget):
 
         self.step_list.currentRowChanged.connect(self._on_row)
         self.setup_button.clicked.connect(self.request_setup)
+        self.context_button.clicked.connect(self.request_context_setup)
         self.compare_button.clicked.connect(self.request_compare)
         self.predict_check.clicked.connect(self.check_prediction)
         self.prev_button.clicked.connect(self.previous_step)
@@ -153,10 +188,24 @@ class LessonPanel(QWidget):
         self._show_step()
         self.stepChanged.emit(self.lesson.id, self.current_step().id)
 
+    def task(self, step=None) -> str:
+        """What ticks ``step`` (default: the current one): 'check', 'widget', 'compare', 'quiz' or 'read'."""
+        step = step or self.current_step()
+        if step is None:
+            return "read"
+        if step.check is not None:
+            return "check"
+        widget = self.interaction if step is self.current_step() else None
+        if widget is not None and hasattr(widget, "completed"):
+            return "widget"
+        if step.compare:
+            return "compare"
+        return "quiz" if step.predict is not None else "read"
+
     def next_step(self) -> None:
-        """Moving on counts the current step as done (unless its quiz is still open)."""
+        """Moving on ticks only a plain reading step (any other step is ticked by its own task)."""
         step = self.current_step()
-        if step is not None and step.predict is None and step.check is None:
+        if step is not None and self.task(step) == "read":
             self.mark_done(step.id)
         self.set_step(self.index + 1)
 
@@ -179,6 +228,18 @@ class LessonPanel(QWidget):
         step = self.current_step()
         if step is not None and step.setup is not None:
             self.setupRequested.emit(dict(step.setup))
+
+    def request_context_setup(self) -> None:
+        """Apply the set-up offered by :meth:`set_canvas_note` (a step without its own)."""
+        if self._offered_setup is not None:
+            self.setupRequested.emit(dict(self._offered_setup))
+
+    def set_canvas_note(self, text: str, offer: dict | None = None) -> None:
+        """Say what the canvas shows for this step ('' hides it); ``offer``: a set-up to offer with it."""
+        self.canvas_note.setText(text)
+        self.canvas_note.setVisible(bool(text))
+        self._offered_setup = offer
+        self.context_button.setVisible(offer is not None)
 
     def request_compare(self) -> None:
         step = self.current_step()
@@ -208,7 +269,7 @@ class LessonPanel(QWidget):
         verdict = self.tr("Right!") if right else self.tr("Not quite.")
         self.predict_feedback.setText(f"{verdict} {step.predict.explain_text(self.lang)}")
         self.predict_feedback.setProperty("correct", right)
-        if right and step.check is None:
+        if right and self.task(step) == "quiz":  # a quiz ticks only a step whose task it is
             self.mark_done(step.id)
         return right
 
@@ -239,6 +300,11 @@ class LessonPanel(QWidget):
 
     def _retranslate(self) -> None:
         self.setup_button.setText(self.tr("Set it up for me"))
+        self.setup_button.setToolTip(self.tr("Put this step's network, data and training settings on the canvas "
+                                             "(one undoable change: Ctrl+Z brings back what was there)"))
+        self.context_button.setText(self.tr("Set it up for me"))
+        self.context_button.setToolTip(self.tr("Put the network and data this step talks about on the canvas "
+                                               "(one undoable change)"))
         self.compare_button.setText(self.tr("Run the comparison"))
         self.predict_box.setTitle(self.tr("Predict first"))
         self.predict_check.setText(self.tr("Check my answer"))
@@ -265,29 +331,39 @@ class LessonPanel(QWidget):
         self.text.setMarkdown(text)
         self._set_interaction(step)
         self.setup_button.setVisible(step.setup is not None)
+        self.set_canvas_note("")
         self.compare_button.setVisible(bool(step.compare))
         self._set_predict(step)
+        fit_tables(self.page)
+        guard_controls(self.page, self.wheel_guard)
         self.check_result.setText("")
         self.prev_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(les.steps) - 1)
+        self.scroll_to_top()
+
+    def scroll_to_top(self) -> None:
+        """A step opens at its top (title and set-up button in view)."""
+        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll.horizontalScrollBar().setValue(0)
 
     def _set_interaction(self, step) -> None:
         if self.interaction is not None:
             if hasattr(self.interaction, "stop_training"):
                 self.interaction.stop_training()
             self.interaction_layout.removeWidget(self.interaction)
+            self.interaction.hide()
+            self.interaction.setParent(None)  # out of findChild's reach at once; deleted below
             self.interaction.deleteLater()
             self.interaction = None
         if step.widget:
             self.interaction = self._factory(step.widget, step.widget_params, self.interaction_box)
             self.interaction_layout.addWidget(self.interaction)
             done = getattr(self.interaction, "completed", None)
-            if done is not None:
+            if done is not None and step.check is None:  # with a check, only the check ticks the step
                 sid = step.id
                 done.connect(lambda sid=sid: self.mark_done(sid))
         self.interaction_box.setVisible(self.interaction is not None)
-        # with an interaction the text scrolls inside a shorter box so the widget stays in view
-        self.text.setMaximumHeight(TEXT_HEIGHT_WITH_WIDGET if self.interaction is not None else 16777215)
+        self.responsive.track(self.interaction)
 
     def _set_predict(self, step) -> None:
         for b in self.choice_group.buttons():

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
 # the slider's stops, slowest first (batches per second; None: full speed)
-SPEEDS: tuple = (1, 2, 4, 8, 15, 30, 60, None)
+SPEEDS: tuple = (1, 2, 4, 8, 15, 30, 60, 120, 250, None)
 # the speed lessons use when they ask the learner to watch
 WATCH_SPEED = 4
 
