@@ -5,7 +5,7 @@ is softmax with (sparse) categorical cross-entropy, or sigmoid with binary
 cross-entropy, the head is *fused*: it hands the output layer dL/dz directly,
 
     softmax + CE:   ∂L/∂z = (p − y) / n
-    sigmoid + BCE:  ∂L/∂z = (p − y) / (n·k)
+    sigmoid + BCE:  ∂L/∂z = (p − y) / (n·k)   (y smoothed first with label_smoothing)
 
 which never overflows (even for logits of ±1000) and is cheaper.  The loss
 value still follows Keras exactly (probabilities clipped to [ε, 1 − ε]); the
@@ -104,12 +104,15 @@ class SigmoidBCEHead:
     def __init__(self, loss, k, dtype):
         self.k = k
         self._hi = 1.0 - EPSILON
+        self._smooth = loss.smooth if loss.label_smoothing else None
         #: set by the model when every target is exactly 0 or 1 (cheaper loss formula).
         self.hard_labels = False
 
     def loss(self, a, y):
         p = np.clip(a, EPSILON, self._hi)
-        if self.hard_labels:
+        if self._smooth is not None:
+            y = self._smooth(y)
+        elif self.hard_labels:
             # y ∈ {0,1}:  y·ln p + (1−y)·ln(1−p) = ln |1 − p − y|
             np.subtract(1.0, p, out=p)
             np.subtract(p, y, out=p)
@@ -125,7 +128,7 @@ class SigmoidBCEHead:
         return -float(np.add.reduce(p, axis=None)) / p.size
 
     def grad(self, a, y, scale=1.0):
-        np.subtract(a, y, out=a)
+        np.subtract(a, y if self._smooth is None else self._smooth(y), out=a)
         return np.multiply(a, scale / a.size, out=a)
 
 

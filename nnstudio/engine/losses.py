@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from .backend import EPSILON
-from .errors import EngineTypeError, LabelError, NonFiniteError, ShapeError, unknown_name
+from .errors import ConfigError, EngineTypeError, LabelError, NonFiniteError, ShapeError, unknown_name
 
 
 def _log_softmax(x):
@@ -132,6 +132,9 @@ class MeanAbsoluteError(Loss):
 class BinaryCrossentropy(Loss):
     """Binary cross-entropy: L = −mean[y·ln p + (1 − y)·ln(1 − p)], p clipped to [ε, 1 − ε].
 
+    ``label_smoothing`` s replaces y by y·(1 − s) + s/2 first (Keras), which pulls
+    the targets off 0 and 1 so the outputs are not pushed to saturate.
+
     Derivative: ∂L/∂p = (p − y) / (p(1 − p)) / k; with a sigmoid output the
     chain gives ∂L/∂z = (p − y)/k.  With ``from_logits=True``, p = σ(ŷ) and the
     exact form max(ŷ,0) − ŷ·y + ln(1 + e^(−|ŷ|)) is used.
@@ -144,7 +147,27 @@ class BinaryCrossentropy(Loss):
     aliases = ("bce",)
     target_kind = "binary"
 
+    def __init__(self, from_logits=False, label_smoothing=0.0):
+        super().__init__(from_logits)
+        ls = float(label_smoothing)
+        if not 0.0 <= ls <= 1.0:
+            raise ConfigError(f"label_smoothing must be in [0, 1], received {label_smoothing!r}")
+        #: Keras' label smoothing: the loss sees y·(1 − s) + s/2 (0 → s/2, 1 → 1 − s/2).
+        self.label_smoothing = ls
+
+    def smooth(self, y_true):
+        """The targets the loss compares with: y·(1 − s) + 0.5·s (y itself when s = 0)."""
+        s = self.label_smoothing
+        return y_true if not s else y_true * (1.0 - s) + 0.5 * s
+
+    def get_config(self):
+        return {**super().get_config(), "label_smoothing": self.label_smoothing}
+
+    def __repr__(self):
+        return f"BinaryCrossentropy(from_logits={self.from_logits}, label_smoothing={self.label_smoothing})"
+
     def per_sample(self, y_true, y_pred):
+        y_true = self.smooth(y_true)
         if self.from_logits:
             x = y_pred
             v = np.maximum(x, 0) - x * y_true + np.log1p(np.exp(-np.abs(x)))
@@ -154,6 +177,7 @@ class BinaryCrossentropy(Loss):
 
     def grad(self, y_true, y_pred):
         n, k = y_pred.shape
+        y_true = self.smooth(y_true)
         if self.from_logits:
             return (_sigmoid(y_pred) - y_true) / (n * k)
         p = np.clip(y_pred, EPSILON, 1.0 - EPSILON)
@@ -274,10 +298,10 @@ def mean_absolute_error(y_true, y_pred):
     return MeanAbsoluteError().per_sample(np.asarray(y_true, dtype=float).reshape(y_pred.shape), y_pred)
 
 
-def binary_crossentropy(y_true, y_pred, from_logits=False):
+def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0):
     """Per-sample binary cross-entropy (Keras clip ε = 1e-7)."""
     y_pred = np.asarray(y_pred, dtype=float)
-    return BinaryCrossentropy(from_logits).per_sample(np.asarray(y_true, dtype=float).reshape(y_pred.shape), y_pred)
+    return BinaryCrossentropy(from_logits, label_smoothing).per_sample(np.asarray(y_true, dtype=float).reshape(y_pred.shape), y_pred)
 
 
 def categorical_crossentropy(y_true, y_pred, from_logits=False):

@@ -109,7 +109,8 @@ class TrainingMixin:
 
     def _train_batch(self, x, y, n, metric_sums, epoch, batch, indices):
         opt = self.optimizer
-        if type(opt) is SGD and not opt.momentum and opt.weight_decay is None and not self.capture_step:
+        if (type(opt) is SGD and not opt.momentum and opt.weight_decay is None and not opt.clips
+                and not self.capture_step):
             # plain SGD: the learning rate is folded into the output gradient,
             # so each weight needs a single subtraction
             loss = self._forward_backward(x, y, n, metric_sums, True, opt.learning_rate)

@@ -33,9 +33,12 @@ NETWORK_FORMATS = ("keras", "pytorch", "keras-json")
 FORMAT_ALIASES = {"torch": "pytorch"}
 
 
-def export_network(fmt: str, project, path, dataset) -> list:
+def export_network(fmt: str, project, path, dataset, *, nnstudio_order: bool = True) -> list:
     """Write ``project`` as ``fmt`` ('keras', 'pytorch' or 'keras-json') at ``path``;
-    returns the files written (scripts bring their data and weights files along)."""
+    returns the files written (scripts bring their data and weights files along).
+
+    ``nnstudio_order`` (scripts only): the script trains on nnstudio's batch order
+    (see :mod:`nnstudio.export.order`) instead of its framework's own shuffle."""
     from pathlib import Path
 
     path = Path(path)
@@ -44,9 +47,9 @@ def export_network(fmt: str, project, path, dataset) -> list:
         path.write_text(export_keras_json(project, dataset), encoding="utf-8")
         return [path]
     if fmt == "keras":
-        return export_keras(project, path, dataset)
+        return export_keras(project, path, dataset, nnstudio_order=nnstudio_order)
     if fmt == "pytorch":
-        return export_torch(project, path, dataset)
+        return export_torch(project, path, dataset, nnstudio_order=nnstudio_order)
     raise ExportError(f"unknown network format {fmt!r}; choose one of {', '.join(NETWORK_FORMATS)}")
 
 

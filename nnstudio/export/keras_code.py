@@ -10,7 +10,9 @@ Environment variables the script understands:
 * ``NNSTUDIO_PREDICT_ONLY=1``: load the weights, write predictions for
   every data row to ``<stem>_predictions.csv`` (or ``NNSTUDIO_PREDICT_OUT``)
   and exit without training;
-* ``NNSTUDIO_EPOCHS=N``: train ``N`` epochs instead of the project's.
+* ``NNSTUDIO_EPOCHS=N``: train ``N`` epochs instead of the project's;
+* ``NNSTUDIO_HISTORY_OUT=PATH``: write the per-epoch history (loss, metrics)
+  there as JSON, e.g. to compare the curve with nnstudio's.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 
 from nnstudio.export.bundle import companion_names, write_bundle
 from nnstudio.export.names import comment_text, literal, number
+from nnstudio.export.order import generator_source, keras_dataset_source, uses_nnstudio_order
 from nnstudio.export.spec import ExportSpec, LayerInfo, export_spec
 
 #: Keras 3 class names of the optimizers the registry offers.
@@ -41,6 +44,16 @@ KERAS_INITIALIZERS = {
     "zeros", "ones", "random_normal", "random_uniform", "glorot_uniform", "glorot_normal",
     "he_normal", "he_uniform", "lecun_normal", "lecun_uniform",
 }
+
+
+SAVE_HISTORY = (
+    "def save_history(history):\n"
+    '    """Write the per-epoch history as JSON to NNSTUDIO_HISTORY_OUT, if set (to compare runs)."""\n'
+    "    path = os.environ.get('NNSTUDIO_HISTORY_OUT')\n"
+    "    if path:\n"
+    "        with open(path, 'w', encoding='utf-8') as f:\n"
+    "            json.dump({key: [float(v) for v in values] for key, values in history.items()}, f)"
+)
 
 
 def check_supported(spec: ExportSpec) -> None:
@@ -107,6 +120,8 @@ def _optimizer_call(spec: ExportSpec) -> str:
     cls = KERAS_OPTIMIZERS[spec.optimizer]
     parts = []
     for key, value in spec.optimizer_params.items():
+        if value is None:
+            continue  # an optional setting that is off (gradient clipping)
         parts.append(f"{key}={literal(value) if isinstance(value, bool) else number(value)}")
     if spec.weight_decay > 0:
         parts.append(f"weight_decay={number(spec.weight_decay)}")
@@ -172,7 +187,8 @@ def header(spec: ExportSpec, framework: str) -> list[str]:
         "",
         "Reads the data (and, if present, the weights) written beside this file.",
         "NNSTUDIO_PREDICT_ONLY=1 only writes predictions for every data row to",
-        "PREDICTIONS_FILE and exits; NNSTUDIO_EPOCHS=N trains N epochs instead.",
+        "PREDICTIONS_FILE and exits; NNSTUDIO_EPOCHS=N trains N epochs instead;",
+        "NNSTUDIO_HISTORY_OUT=PATH writes the per-epoch history there as JSON.",
         '"""',
         f"# Project: {comment_text(spec.project_name)}",
     ]
@@ -181,11 +197,22 @@ def header(spec: ExportSpec, framework: str) -> list[str]:
     return lines
 
 
+def _loss_arg(spec: ExportSpec) -> str:
+    if spec.label_smoothing:
+        return f"keras.losses.BinaryCrossentropy(label_smoothing={number(spec.label_smoothing)})"
+    return literal(spec.loss)
+
+
 def keras_script(project, dataset: Any = None, *, stem: str = "model", spec: ExportSpec | None = None,
-                 problems: list[str] | None = None) -> str:
-    """The Keras 3 script for ``project`` (see module docstring). :class:`ExportError` if impossible."""
+                 problems: list[str] | None = None, nnstudio_order: bool = True) -> str:
+    """The Keras 3 script for ``project`` (see module docstring). :class:`ExportError` if impossible.
+
+    ``nnstudio_order``: feed the batches in nnstudio's order (see :mod:`nnstudio.export.order`);
+    otherwise ``fit(shuffle=True)``.
+    """
     spec = spec or export_spec(project, dataset, problems=problems)
     check_supported(spec)
+    same = uses_nnstudio_order(spec, nnstudio_order)
     used = [la.type for la in spec.layers]
     layer_imports = sorted(set(used))
     regs = any(la.l1 or la.l2 for la in spec.dense)
@@ -193,7 +220,7 @@ def keras_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
     custom = sorted(a for a in spec.activations_used() if a in CUSTOM_ACTIVATIONS)
     floatx = spec.dtype
     out = header(spec, "Keras 3")
-    out += ["import os", "", "import keras", "import numpy as np"]
+    out += ["import json", "import os", "", "import keras", "import numpy as np"]
     if spec.early_stopping:
         out.append("from keras.callbacks import EarlyStopping")
     if cons:
@@ -204,6 +231,8 @@ def keras_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
     if regs:
         out.append("from keras.regularizers import L1L2")
     out += ["", constants(spec, stem)]
+    if same:
+        out += ["", generator_source(spec), "", keras_dataset_source(spec)]
     for name in custom:
         out += ["", CUSTOM_ACTIVATIONS[name]]
     out += ["", data_loader(spec, floatx), ""]
@@ -228,6 +257,9 @@ def keras_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
         "    model.set_weights(weights)",
         "",
         "",
+        SAVE_HISTORY,
+        "",
+        "",
         "def main():",
         '    """Build, compile and train the network (or only predict)."""',
         "    keras.utils.set_random_seed(SEED)",
@@ -240,7 +272,7 @@ def keras_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
         "    load_weights(model)",
         "    model.compile(",
         f"        optimizer={_optimizer_call(spec)},",
-        f"        loss={literal(spec.loss)},",
+        f"        loss={_loss_arg(spec)},",
         f"        metrics={literal(list(spec.metrics))},",
         "    )",
         "    if os.environ.get('NNSTUDIO_PREDICT_ONLY'):",
@@ -267,16 +299,34 @@ def keras_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
             "    )",
         ]
         callbacks = "[early_stopping]"
+    if same:
+        inner = callbacks[1:-1]
+        out += [
+            "    # The batches in nnstudio's order (NnstudioBatches), not Keras' own shuffle.",
+            "    batches = NnstudioBatches(x_train, y_train, nnstudio_generator())",
+            "    history = model.fit(",
+            "        batches,",
+            "        epochs=EPOCHS,",
+            "        validation_data=validation,",
+            "        validation_batch_size=BATCH_SIZE,",
+            "        shuffle=False,  # True would shuffle the order of the batches",
+            f"        callbacks=[NnstudioOrder(batches){', ' + inner if inner else ''}],",
+            "    )",
+        ]
+    else:
+        out += [
+            "    history = model.fit(",
+            "        x_train,",
+            "        y_train,",
+            "        batch_size=BATCH_SIZE,",
+            "        epochs=EPOCHS,",
+            "        validation_data=validation,",
+            "        shuffle=True,",
+            f"        callbacks={callbacks},",
+            "    )",
+        ]
     out += [
-        "    history = model.fit(",
-        "        x_train,",
-        "        y_train,",
-        "        batch_size=BATCH_SIZE,",
-        "        epochs=EPOCHS,",
-        "        validation_data=validation,",
-        "        shuffle=True,",
-        f"        callbacks={callbacks},",
-        "    )",
+        "    save_history(history.history)",
         "    for key, values in history.history.items():",
         "        if values:",
         "            print(f'final {key}: {values[-1]:.6g}')",
@@ -288,7 +338,8 @@ def keras_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
     return "\n".join(out) + "\n"
 
 
-def export_keras(project, path: str | os.PathLike, dataset: Any = None) -> list[Path]:
+def export_keras(project, path: str | os.PathLike, dataset: Any = None, *, nnstudio_order: bool = True) -> list[Path]:
     """Write the Keras script to ``path`` plus ``<stem>_data.csv`` and ``<stem>_weights.npz``."""
     path = Path(path)
-    return write_bundle(keras_script(project, dataset, stem=path.stem), path, project, dataset)
+    script = keras_script(project, dataset, stem=path.stem, nnstudio_order=nnstudio_order)
+    return write_bundle(script, path, project, dataset)

@@ -37,7 +37,7 @@ class LayerInfo:
     l2: float = 0.0
     max_norm: float | None = None
     rate: float = 0.0
-    size: int = 0
+    size: int = 0                 # Input: features; Dropout: its width
     in_units: int = 0             # Dense: inputs of this layer
 
 
@@ -68,6 +68,11 @@ class ExportSpec:
     scale: list[float] | None = None
     has_validation: bool = True
     problems: list[str] = field(default_factory=list)
+    label_smoothing: float = 0.0   # binary cross-entropy only
+    #: nnstudio's generator, ``np.random.default_rng(seed)`` after it drew the initial
+    #: weights (its ``bit_generator.state``): each epoch's batch order is its next
+    #: ``permutation(n_train)``. None when the seed is random or the data unknown.
+    generator_state: dict | None = None
 
     @property
     def dense(self) -> list[LayerInfo]:
@@ -140,7 +145,7 @@ def _layers(project: Project, n_features: int) -> list[LayerInfo]:
             rate = _finite(p.get("rate"), f"{where}: rate")
             if not 0.0 <= rate < 1.0:
                 raise ExportError(f"{where}: the dropout rate must be in [0, 1), found {rate}")
-            out.append(LayerInfo("Dropout", name, rate=rate))
+            out.append(LayerInfo("Dropout", name, rate=rate, size=width))
         elif s.type == "Activation":
             out.append(LayerInfo("Activation", name, activation=canonical("activation", p.get("activation"))))
         else:
@@ -186,6 +191,8 @@ def export_spec(project: Project, dataset: Any = None, *, n_features: int | None
         value = t.get(key, default)
         if isinstance(default, bool):
             opt_params[key] = bool(value)
+        elif default is None and value is None:
+            opt_params[key] = None  # an optional setting that is off (gradient clipping)
         else:
             opt_params[key] = _finite(value, f"training setting {key}", default)
     task = ds.task if ds is not None else ("regression" if loss not in CLASSIFICATION_LOSSES else
@@ -234,6 +241,15 @@ def export_spec(project: Project, dataset: Any = None, *, n_features: int | None
         except ValueError as exc:
             raise ExportError(f"the data cannot be split as the project says: {exc}") from None
     seed = t.get("seed")
+    label_smoothing = _finite(t.get("label_smoothing"), "label_smoothing") if loss == "binary_crossentropy" else 0.0
+    generator_state = None
+    if ds is not None and seed is not None:
+        from nnstudio.project.build import build_model
+
+        try:
+            generator_state = build_model(project, ds, compile=False).rng.bit_generator.state
+        except (ValueError, TypeError):
+            generator_state = None
     return ExportSpec(
         project_name=str(project.name),
         model_name=keras_layer_name(project.name or "model"),
@@ -258,4 +274,6 @@ def export_spec(project: Project, dataset: Any = None, *, n_features: int | None
         scale=scale,
         has_validation=has_val,
         problems=list(problems or []),
+        label_smoothing=label_smoothing,
+        generator_state=generator_state,
     )

@@ -6,7 +6,11 @@ with the data CSV and weights. The network is an ``nn.Sequential`` of
 loaded transposed (``weight = kernel.T``). Losses clip probabilities to
 [1e-7, 1 − 1e-7] like Keras, L1/L2 penalties are added to the loss as Keras
 does, max-norm is applied after every step, and weight decay is decoupled
-(Keras 3). The same environment variables as the Keras script apply.
+(Keras 3). Adam, RMSprop and Adagrad step by Keras' formulas, not
+``torch.optim``'s (see :mod:`nnstudio.export.torch_optim`), and by default
+the batches come in nnstudio's order with nnstudio's dropout masks (see
+:mod:`nnstudio.export.order`). The same environment variables as the Keras
+script apply.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from nnstudio.export.bundle import write_bundle
-from nnstudio.export.keras_code import constants, data_loader, header
+from nnstudio.export.keras_code import SAVE_HISTORY, constants, data_loader, header
 from nnstudio.export.names import ExportError, comment_text, literal, number
+from nnstudio.export.order import TORCH_DROPOUT, generator_source, uses_nnstudio_order
 from nnstudio.export.spec import ExportSpec, export_spec
+from nnstudio.export.torch_optim import clip_setting, make_optimizer_body, optimizer_source
 
 #: registry activation -> nn module source (None: no module, i.e. identity after a Linear)
 TORCH_ACTIVATIONS = {
@@ -94,10 +100,11 @@ def _metric_kind(spec: ExportSpec, name: str) -> str:
     canon = registry.get("metric", name).name
     if canon != "accuracy":
         return canon
+    # Keras 3 (compile_utils.get_metric) decides from the shapes alone, not the loss.
+    if spec.dense[-1].units == 1:
+        return "binary_accuracy"
     if spec.label_kind == "sparse":
         return "sparse_categorical_accuracy"
-    if spec.dense[-1].units == 1 or spec.loss == "binary_crossentropy":
-        return "binary_accuracy"
     return "categorical_accuracy"
 
 
@@ -115,7 +122,7 @@ def check_supported(spec: ExportSpec) -> None:
         raise ExportError(f"no PyTorch export for: {', '.join(missing)}")
 
 
-def _modules(spec: ExportSpec) -> tuple[list[str], list[str]]:
+def _modules(spec: ExportSpec, same_masks: bool = False) -> tuple[list[str], list[str]]:
     """Lines of the nn.Sequential body and of the DENSE table."""
     body, dense = [], []
     index = 0
@@ -132,37 +139,13 @@ def _modules(spec: ExportSpec) -> tuple[list[str], list[str]]:
                 body.append(f"{TORCH_ACTIVATIONS[la.activation]},")
                 index += 1
         elif la.type == "Dropout":
-            body.append(f"nn.Dropout({number(la.rate)}),{label}")
+            module = "NnstudioDropout" if same_masks and la.rate > 0 else "nn.Dropout"
+            body.append(f"{module}({number(la.rate)}),{label}")
             index += 1
         elif la.type == "Activation":
             body.append(f"{TORCH_ACTIVATIONS[la.activation]},{label}")
             index += 1
     return body, dense
-
-
-def _optimizer(spec: ExportSpec) -> list[str]:
-    p = spec.optimizer_params
-    lr = number(p["learning_rate"])
-    if spec.optimizer == "sgd":
-        args = f"lr={lr}, momentum={number(p.get('momentum', 0.0))}"
-        if p.get("nesterov") and p.get("momentum"):
-            args += ", nesterov=True"
-        return ["# Keras SGD keeps m = momentum*m - lr*g and adds m; torch keeps v = momentum*v + g",
-                "# and subtracts lr*v. With a constant learning rate m = -lr*v: the same steps.",
-                f"return torch.optim.SGD(params, {args})"]
-    if spec.optimizer == "adam":
-        return ["# epsilon 1e-7 as Keras (torch's default is 1e-8). Keras folds the bias correction",
-                "# into the step size, so its epsilon acts slightly smaller early in training.",
-                (f"return torch.optim.Adam(params, lr={lr}, betas=({number(p['beta_1'])}, "
-                 f"{number(p['beta_2'])}), eps={number(p['epsilon'])})")]
-    if spec.optimizer == "rmsprop":
-        return ["# Keras adds epsilon inside the square root, torch outside (a tiny difference).",
-                (f"return torch.optim.RMSprop(params, lr={lr}, alpha={number(p['rho'])}, "
-                 f"eps={number(p['epsilon'])}, momentum={number(p.get('momentum', 0.0))})")]
-    return ["# Keras adds epsilon inside the square root, torch outside (a tiny difference).",
-            (f"return torch.optim.Adagrad(params, lr={lr}, "
-             f"initial_accumulator_value={number(p.get('initial_accumulator_value', 0.1))}, "
-             f"eps={number(p.get('epsilon', 1e-7))})")]
 
 
 def _init_function() -> str:
@@ -189,17 +172,23 @@ def _init_function() -> str:
 
 
 def torch_script(project, dataset: Any = None, *, stem: str = "model", spec: ExportSpec | None = None,
-                 problems: list[str] | None = None) -> str:
-    """The PyTorch script for ``project`` (see module docstring). :class:`ExportError` if impossible."""
+                 problems: list[str] | None = None, nnstudio_order: bool = True) -> str:
+    """The PyTorch script for ``project`` (see module docstring). :class:`ExportError` if impossible.
+
+    ``nnstudio_order``: draw batch orders and dropout masks from nnstudio's generator
+    (see :mod:`nnstudio.export.order`); otherwise ``torch.randperm`` and ``nn.Dropout``.
+    """
     spec = spec or export_spec(project, dataset, problems=problems)
     check_supported(spec)
-    body, dense = _modules(spec)
+    same = uses_nnstudio_order(spec, nnstudio_order)
+    body, dense = _modules(spec, same)
     regs = any(la.l1 or la.l2 for la in spec.dense)
     cons = any(la.max_norm is not None for la in spec.dense)
     metric_keys = {m: _metric_kind(spec, m) for m in spec.metrics}
     floatx = spec.dtype
     out = header(spec, "PyTorch")
-    out += ["import math", "import os", "", "import numpy as np", "import torch", "from torch import nn", ""]
+    out += ["import json", "import math", "import os", "", "import numpy as np", "import torch", "from torch import nn",
+            ""]
     out.append(constants(spec, stem).rstrip("\n"))
     out.append("EPSILON = 1e-07  # Keras' fuzz factor (keras.config.epsilon())")
     if spec.weight_decay > 0:
@@ -207,6 +196,10 @@ def torch_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
         out.append(f"WEIGHT_DECAY = {number(spec.weight_decay)}")
     out += ["# Dense layers: (index in the nn.Sequential, kernel initializer, bias initializer,",
             "# l1, l2, max_norm)", "DENSE = ["] + [f"    {d}" for d in dense] + ["]", "", ""]
+    if same:
+        out += [generator_source(spec), ""]
+        if any(la.type == "Dropout" and la.rate > 0 for la in spec.layers):
+            out += [TORCH_DROPOUT, ""]
     if "step" in spec.activations_used():
         out += [STEP_MODULE, ""]
     out += [data_loader(spec, floatx), ""]
@@ -237,6 +230,9 @@ def torch_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
         "", "",
     ]
     doc, lines = LOSSES[spec.loss]
+    if spec.label_smoothing:
+        doc += f"\n    Keras label_smoothing={number(spec.label_smoothing)}: y -> y*(1 - s) + s/2 first."
+        lines = [f"y = y * (1 - {number(spec.label_smoothing)}) + 0.5 * {number(spec.label_smoothing)}"] + lines
     out += ["def loss_fn(out, y):", f'    """{doc}"""'] + [f"    {ln}" for ln in lines] + ["", ""]
     out += ["def regularization(model):",
             '    """The L1/L2 kernel penalties Keras adds to the loss."""']
@@ -262,8 +258,9 @@ def torch_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
     for kind in sorted(set(metric_keys.values())):
         out += [f"def {kind}(out, y):", f'    """Keras metric {kind}."""', f"    {METRIC_FUNCS[kind]}", "", ""]
     out.append("METRICS = {" + ", ".join(f"{literal(k)}: {v}" for k, v in metric_keys.items()) + "}")
-    out += ["", "", "def make_optimizer(params):", '    """The optimizer with the project\'s settings."""']
-    out += [f"    {ln}" for ln in _optimizer(spec)] + ["", ""]
+    out += ["", ""] + optimizer_source(spec)
+    out += ["def make_optimizer(params):", '    """The optimizer with the project\'s settings."""']
+    out += [f"    {ln}" for ln in make_optimizer_body(spec)] + ["", ""]
     out += [
         "def evaluate(model, x, y):",
         '    """Loss (with the penalties, as Keras reports it) and metrics on x, y."""',
@@ -275,7 +272,8 @@ def torch_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
         "    return logs",
         "", "",
     ]
-    out += _train_function(spec, cons)
+    out += _train_function(spec, cons, same)
+    out += [SAVE_HISTORY, "", ""]
     out += [
         "def main():",
         '    """Build the network, load the weights and train it (or only predict)."""',
@@ -298,6 +296,7 @@ def torch_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
         "    mask = torch.from_numpy(is_val)",
         "    validation = (x[mask], y[mask]) if bool(mask.any()) else None",
         "    history = train(model, x[~mask], y[~mask], validation)",
+        "    save_history(history)",
         "    for key, values in history.items():",
         "        print(f'final {key}: {values[-1]:.6g}')",
         "", "",
@@ -307,13 +306,26 @@ def torch_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
     return "\n".join(out) + "\n"
 
 
-def _train_function(spec: ExportSpec, cons: bool) -> list[str]:
+def _train_function(spec: ExportSpec, cons: bool, same: bool) -> list[str]:
     es = spec.early_stopping
     out = [
         "def train(model, x_train, y_train, validation):",
         '    """Mini-batch training as Keras fit(shuffle=True): returns the history dict."""',
         "    optimizer = make_optimizer(model.parameters())",
-        "    generator = torch.Generator().manual_seed(SEED)",
+    ]
+    if same:
+        out += [
+            "    # nnstudio's batch order: each epoch's permutation from nnstudio's generator,",
+            "    # which also draws the dropout masks (NnstudioDropout), as in nnstudio.",
+            "    rng = nnstudio_generator()",
+        ]
+        if any(la.type == "Dropout" and la.rate > 0 for la in spec.layers):
+            out += ["    for module in model.modules():",
+                    "        if isinstance(module, NnstudioDropout):",
+                    "            module.rng = rng"]
+    else:
+        out.append("    generator = torch.Generator().manual_seed(SEED)")
+    out += [
         "    history = {}",
         "    n = len(x_train)",
     ]
@@ -327,7 +339,8 @@ def _train_function(spec: ExportSpec, cons: bool) -> list[str]:
     out += [
         "    for epoch in range(EPOCHS):",
         "        model.train()",
-        "        order = torch.randperm(n, generator=generator)",
+        ("        order = torch.from_numpy(rng.permutation(n))" if same else
+         "        order = torch.randperm(n, generator=generator)"),
         "        sums = dict.fromkeys(['loss', *METRICS], 0.0)",
         "        for start in range(0, n, BATCH_SIZE):",
         "            batch = order[start:start + BATCH_SIZE]",
@@ -337,6 +350,8 @@ def _train_function(spec: ExportSpec, cons: bool) -> list[str]:
         "            optimizer.zero_grad()",
         "            loss.backward()",
     ]
+    if clip_setting(spec) is not None:
+        out.append("            clip_gradients(model.parameters())  # before weight decay, as Keras")
     if spec.weight_decay > 0:
         out += [
             "            with torch.no_grad():  # Keras 3 weight decay: decoupled, before the step",
@@ -377,7 +392,8 @@ def _train_function(spec: ExportSpec, cons: bool) -> list[str]:
     return out
 
 
-def export_torch(project, path: str | os.PathLike, dataset: Any = None) -> list[Path]:
+def export_torch(project, path: str | os.PathLike, dataset: Any = None, *, nnstudio_order: bool = True) -> list[Path]:
     """Write the PyTorch script to ``path`` plus ``<stem>_data.csv`` and ``<stem>_weights.npz``."""
     path = Path(path)
-    return write_bundle(torch_script(project, dataset, stem=path.stem), path, project, dataset)
+    script = torch_script(project, dataset, stem=path.stem, nnstudio_order=nnstudio_order)
+    return write_bundle(script, path, project, dataset)

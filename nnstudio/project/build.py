@@ -18,8 +18,6 @@ from nnstudio import engine
 from nnstudio.engine import registry
 from nnstudio.project.document import Project
 
-OPTIMIZER_KEYS = ("learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "rho", "epsilon")
-
 
 @dataclass
 class PreparedData(nndata.Prepared):
@@ -80,10 +78,17 @@ def resolved_metrics(project: Project, task: str | None) -> list[str]:
 def make_optimizer(training: dict):
     """The engine optimizer named in the training settings, with its parameters."""
     entry = registry.get("optimizer", training["optimizer"])
-    kwargs = {k: training[k] for k in OPTIMIZER_KEYS if k in entry.params and k in training}
+    kwargs = {k: training[k] for k in entry.params if k in training}
     wd = float(training.get("weight_decay") or 0.0)
     if wd > 0:
         kwargs["weight_decay"] = wd
+    return entry.obj(**kwargs)
+
+
+def make_loss(training: dict):
+    """The engine loss named in the training settings, with its parameters (label smoothing)."""
+    entry = registry.get("loss", training["loss"])
+    kwargs = {k: training[k] for k in entry.params if k in training and k != "from_logits"}
     return entry.obj(**kwargs)
 
 
@@ -130,7 +135,7 @@ def build_model(project: Project, dataset=None, *, n_features: int | None = None
     t = project.training
     model = engine.Sequential(make_layers(project, n_features), seed=t.get("seed"), dtype=t.get("dtype", "float32"))
     if compile:
-        model.compile(optimizer=make_optimizer(t), loss=t["loss"], metrics=resolved_metrics(project, task))
+        model.compile(optimizer=make_optimizer(t), loss=make_loss(t), metrics=resolved_metrics(project, task))
     state = project.state
     if state and state.get("weights"):
         try:

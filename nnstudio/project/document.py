@@ -66,6 +66,13 @@ DEFAULT_TRAINING: dict[str, Any] = {
     "beta_2": 0.999,
     "rho": 0.9,
     "epsilon": 1e-7,
+    "amsgrad": False,  # Adam
+    "centered": False,  # RMSprop
+    "initial_accumulator_value": 0.1,  # Adagrad
+    "clipnorm": None,  # gradient clipping, any optimizer (at most one of the three)
+    "clipvalue": None,
+    "global_clipnorm": None,
+    "label_smoothing": 0.0,  # binary cross-entropy
     "weight_decay": 0.0,
     "batch_size": 32,
     "epochs": 100,

@@ -51,7 +51,11 @@ def test_registry_lists_every_kind_with_docs():
         assert "′" in e.obj.__doc__ or "∂" in e.obj.__doc__ or "Derivative" in e.obj.__doc__, e.name
     assert registry.get("initializer", "xavier_uniform").name == "glorot_uniform"
     assert registry.get("loss", "mse").name == "mean_squared_error"
-    assert registry.get("optimizer", "sgd").params == {"learning_rate": 0.01, "momentum": 0.0, "nesterov": False}
+    assert registry.get("optimizer", "sgd").params == {"learning_rate": 0.01, "momentum": 0.0, "nesterov": False,
+                                                        "clipnorm": None, "clipvalue": None, "global_clipnorm": None}
+    assert registry.get("optimizer", "adam").params["amsgrad"] is False
+    assert registry.get("optimizer", "rmsprop").params["centered"] is False
+    assert registry.get("loss", "binary_crossentropy").params == {"from_logits": False, "label_smoothing": 0.0}
     assert registry.get("regularizer", "l1_l2").params == {"l1": 0.0, "l2": 0.0}
     assert registry.get("constraint", "max_norm").params == {"max_value": 2, "axis": 0}
     assert registry.names("layer") == ["Input", "Dense", "Dropout", "Activation"]

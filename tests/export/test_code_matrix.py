@@ -28,7 +28,9 @@ TORCH_MODULES = {"linear": "Identity", "sigmoid": "Sigmoid", "tanh": "Tanh", "re
                  "leaky_relu": "LeakyReLU", "elu": "ELU", "softplus": "Softplus", "softmax": "Softmax",
                  "step": "Step"}
 KERAS_OPT = {"sgd": "SGD", "adam": "Adam", "rmsprop": "RMSprop", "adagrad": "Adagrad"}
-TORCH_OPT = KERAS_OPT
+#: the optimizer the PyTorch script builds, and its learning-rate keyword
+TORCH_OPT = {"sgd": ("SGD", "lr"), "adam": ("KerasAdam", "learning_rate"),
+             "rmsprop": ("KerasRMSprop", "learning_rate"), "adagrad": ("KerasAdagrad", "learning_rate")}
 
 
 def _cases():
@@ -42,6 +44,15 @@ def _cases():
     for o in registry.names("optimizer"):
         cases.append((f"optimizer-{o}", {"training": {"optimizer": o, "learning_rate": 0.05, "momentum": 0.9,
                                                         "nesterov": o == "sgd"}}))
+    cases += [
+        ("adam-amsgrad", {"training": {"optimizer": "adam", "amsgrad": True}}),
+        ("rmsprop-centered", {"training": {"optimizer": "rmsprop", "centered": True}}),
+        ("adagrad-accumulator", {"training": {"optimizer": "adagrad", "initial_accumulator_value": 0.3}}),
+        ("clipnorm", {"training": {"optimizer": "sgd", "clipnorm": 0.5}}),
+        ("clipvalue", {"training": {"optimizer": "rmsprop", "clipvalue": 0.1}}),
+        ("global-clipnorm", {"training": {"optimizer": "adam", "global_clipnorm": 1.0}}),
+        ("label-smoothing", {"training": {"label_smoothing": 0.1}}),
+    ]
     for t in registry.names("layer"):
         extra = {"Dropout": [("Dropout", {"rate": 0.25})], "Activation": [("Activation", {"activation": "relu"})]}
         cases.append((f"layer-{t}", {"extra": extra.get(t, [])}))
@@ -154,16 +165,28 @@ def check_keras(p, src: str) -> None:
         assert _value(_kw(opt, "momentum")) == t["momentum"]
     wd = _kw(opt, "weight_decay")
     assert (_value(wd) if wd else 0.0) == t["weight_decay"]
-    assert _value(_kw(comp, "loss")) == t["loss"]
+    loss = _kw(comp, "loss")
+    if t.get("label_smoothing") and t["loss"] == "binary_crossentropy":
+        assert loss.func.attr == "BinaryCrossentropy"
+        assert _value(_kw(loss, "label_smoothing")) == t["label_smoothing"]
+    else:
+        assert _value(loss) == t["loss"]
+    for key in ("amsgrad", "centered", "initial_accumulator_value", "clipnorm", "clipvalue", "global_clipnorm"):
+        if key in registry.get("optimizer", t["optimizer"]).params and t.get(key) is not None:
+            assert _value(_kw(opt, key)) == t[key], key
     assert _value(_kw(comp, "metrics")) == (t["metrics"] or ["accuracy" if LOSS_TASK[t["loss"]] != "regression"
                                                              else "mae"])
     assert _value(_assigned(tree, "BATCH_SIZE")) == t["batch_size"]
     fit = _find_call(tree, "fit")
+    # nnstudio's batch order (the default): fit(batches, shuffle=False) with the callback drawing the orders
+    assert fit.args[0].id == "batches" and _value(_kw(fit, "shuffle")) is False
+    assert _find_call(tree, "NnstudioBatches").args[2].func.id == "nnstudio_generator"
     assert _value(_kw(fit, "validation_data")) == "validation"
     assert _kw(fit, "validation_split") is None  # the split is nnstudio's, passed explicitly
     es = t["early_stopping"]
-    cbs = _value(_kw(fit, "callbacks")) if isinstance(_kw(fit, "callbacks"), ast.Constant) else \
-        [e.id for e in _kw(fit, "callbacks").elts]
+    cbs = _kw(fit, "callbacks").elts
+    assert cbs[0].func.id == "NnstudioOrder"
+    cbs = [c.id for c in cbs[1:]]
     if es["enabled"]:
         call = _find_call(tree, "EarlyStopping")
         assert cbs == ["early_stopping"]
@@ -190,7 +213,7 @@ def check_torch(p, src: str) -> None:
             if prm["activation"] != "linear":
                 expected.append(TORCH_MODULES[prm["activation"]])
         elif spec.type == "Dropout":
-            expected.append("Dropout")
+            expected.append("NnstudioDropout" if prm["rate"] > 0 else "Dropout")
         else:
             expected.append(TORCH_MODULES[prm["activation"]])
     assert names == expected
@@ -202,8 +225,17 @@ def check_torch(p, src: str) -> None:
     assert [d[1:] for d in dense] == [(s["kernel_initializer"], s["bias_initializer"], s["l1"], s["l2"],
                                        s["max_norm"]) for s in specs]
     assert [names[d[0]] for d in dense] == ["Linear"] * len(specs)
-    opt = _find_call(_find_def(tree, "make_optimizer"), TORCH_OPT[p.training["optimizer"]])
-    assert _value(_kw(opt, "lr")) == p.training["learning_rate"]
+    cls, lr = TORCH_OPT[p.training["optimizer"]]
+    opt = _find_call(_find_def(tree, "make_optimizer"), cls)
+    assert _value(_kw(opt, lr)) == p.training["learning_rate"]
+    for key in ("amsgrad", "centered", "initial_accumulator_value"):
+        if _kw(opt, key) is not None:
+            assert _value(_kw(opt, key)) == p.training[key]
+    clip = [k for k in ("clipnorm", "clipvalue", "global_clipnorm") if p.training.get(k) is not None]
+    if clip:
+        assert _value(_assigned(tree, "CLIP")) == p.training[clip[0]]
+        _find_call(_find_def(tree, "train"), "clip_gradients")
+    _find_call(_find_def(tree, "train"), "nnstudio_generator")
     metrics = {_value(k): _value(v) for k, v in zip(_assigned(tree, "METRICS").keys, _assigned(tree, "METRICS").values)}
     for fn in metrics.values():
         _find_def(tree, fn)

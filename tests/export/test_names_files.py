@@ -54,7 +54,7 @@ def test_user_text_cannot_inject_code(generate):
     assert "system" not in calls
     imported = {a.name for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
                 for a in node.names}
-    assert imported <= {"os", "math", "keras", "numpy", "torch", "nn", "Sequential", "Dense", "Dropout", "Input",
+    assert imported <= {"os", "math", "json", "keras", "numpy", "torch", "nn", "Sequential", "Dense", "Dropout", "Input",
                         "Activation", "Adam", "SGD", "RMSprop", "Adagrad", "L1L2", "MaxNorm", "EarlyStopping"}
     names = [k.value for node in ast.walk(tree) if isinstance(node, ast.Call) for k in node.keywords
              if k.arg == "name" and isinstance(k.value, ast.Constant)]
