@@ -10,16 +10,17 @@ registers it).
 :func:`import_keras_json` reads Keras 3 files and Keras 2 / tf.keras files
 (``config.layers`` with ``batch_input_shape``, or the old bare layer list).
 Everything that nnstudio cannot represent is collected first and reported
-by name in one :class:`KerasImportError`; nothing is half-imported.
+by name in one :class:`KerasImportError`; nothing is half-imported (the
+compile settings: :mod:`nnstudio.export.keras_compile`).
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
 from typing import Any
 
+from nnstudio.export.keras_compile import _f32, _is_number, _registry_name, export_loss, import_compile_config
 from nnstudio.export.names import ExportError
 from nnstudio.export.spec import ExportSpec, LayerInfo, export_spec
 from nnstudio.project.document import LayerSpec, Project
@@ -153,7 +154,7 @@ def keras_config(spec: ExportSpec) -> dict:
         "build_config": {"input_shape": [None, spec.n_features]},
         "compile_config": {
             "optimizer": _obj("keras.optimizers", OPTIMIZER_CLASSES[spec.optimizer], opt_cfg),
-            "loss": spec.loss,
+            "loss": export_loss(spec),
             "loss_weights": None,
             "metrics": list(spec.metrics),
             "weighted_metrics": None,
@@ -174,26 +175,6 @@ def export_keras_json(project: Project, dataset: Any = None, *, n_features: int 
 
 
 # -- import -----------------------------------------------------------------
-def _f32(value: float) -> float:
-    """Undo float32 noise (0.05000000074505806 -> 0.05) without touching real precision."""
-    return float(f"{float(value):.7g}")
-
-
-def _is_number(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-
-
-def _registry_name(kind: str, name: Any) -> str | None:
-    from nnstudio.engine import registry
-
-    if not isinstance(name, str):
-        return None
-    try:
-        return registry.get(kind, name).name
-    except ValueError:
-        return None
-
-
 class _Importer:
     """Collects problems while converting; :meth:`run` raises them all at once."""
 
@@ -346,51 +327,6 @@ class _Importer:
             spec = LayerSpec.make("Activation", activation=self.activation(cfg.get("activation"), where), name=name)
         state["layers"].append(spec)
 
-    def compile_config(self, cc: Any, project: Project) -> None:
-        if not isinstance(cc, dict) or not cc:
-            return
-        opt = cc.get("optimizer")
-        if opt is not None:
-            cls = opt.get("class_name") if isinstance(opt, dict) else opt
-            canon = _registry_name("optimizer", cls)
-            if canon is None:
-                self.bad(f"optimizer {cls!r} is not supported")
-            else:
-                project.training["optimizer"] = canon
-                cfg = (opt.get("config") or {}) if isinstance(opt, dict) else {}
-                from nnstudio.engine import registry
-
-                for key, default in registry.get("optimizer", canon).params.items():
-                    if key in cfg and key in project.training:
-                        v = cfg[key]
-                        if isinstance(default, bool):
-                            project.training[key] = bool(v)
-                        elif _is_number(v):
-                            project.training[key] = _f32(v)
-                wd = cfg.get("weight_decay")
-                if _is_number(wd) and wd > 0:
-                    project.training["weight_decay"] = _f32(wd)
-        loss = cc.get("loss")
-        if loss is not None:
-            name = loss
-            if isinstance(loss, dict):
-                lcfg = loss.get("config") or {}
-                if lcfg.get("from_logits"):
-                    self.bad(f"loss {loss.get('class_name')!r} with from_logits=True is not supported")
-                name = lcfg.get("name") or loss.get("class_name")
-            canon = _registry_name("loss", name)
-            if canon is None:
-                self.bad(f"loss {name!r} is not supported")
-            else:
-                project.training["loss"] = canon
-        metrics = cc.get("metrics")
-        if isinstance(metrics, list) and metrics:
-            bad = [m for m in metrics if _registry_name("metric", m) is None]
-            for m in bad:
-                self.bad(f"metric {m!r} is not supported")
-            if not bad:
-                project.training["metrics"] = [str(m) for m in metrics]
-
     def run(self, text: str | bytes) -> Project:
         def _no_constants(name: str) -> Any:
             raise ValueError(f"the JSON contains {name}")
@@ -422,7 +358,7 @@ class _Importer:
             state["size"] = None if n == "bad" else n
         if not state["layers"] and not self.problems:
             self.bad("the model has no layers")
-        self.compile_config(data.get("compile_config"), project)
+        import_compile_config(data.get("compile_config"), project, self.bad)
         if self.problems:
             raise KerasImportError(self.problems)
         project.layers = [LayerSpec.make("Input", size=state["size"], name=state["input_name"])] + state["layers"]
