@@ -23,11 +23,24 @@ def _check_fraction(val_fraction) -> float:
     return f
 
 
+def keras_split_at(n_rows: int, val_fraction: float) -> int:
+    """Rows Keras' ``validation_split`` keeps for training: ``floor(n·(1 − f))``.
+
+    Keras 3 (``train_validation_split``) computes exactly
+    ``int(math.floor(n * (1.0 - f)))`` and holds out the other
+    ``n − floor(n·(1 − f))`` rows: N=10, f=0.25 → 3 held out; N=1003, f=0.2 → 201.
+    """
+    return int(math.floor(int(n_rows) * (1.0 - float(val_fraction))))
+
+
 def split_sizes(n_rows: int, val_fraction: float) -> tuple[int, int]:
-    """``(n_train, n_val)`` for ``n_rows`` rows; no check that both are usable."""
+    """``(n_train, n_val)`` for ``n_rows`` rows, rounded as Keras' ``validation_split``
+    (:func:`keras_split_at`); no check that both are usable."""
     f = _check_fraction(val_fraction)
-    n_val = 0 if f == 0 else max(1, int(round(n_rows * f)))
-    return n_rows - n_val, n_val
+    if f == 0:
+        return n_rows, 0
+    n_train = keras_split_at(n_rows, f)
+    return n_train, n_rows - n_train
 
 
 def check_split(n_rows: int, val_fraction: float) -> tuple[int, int]:

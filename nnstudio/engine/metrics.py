@@ -2,9 +2,13 @@
 *sum* of its per-sample values over a batch, and the model keeps running sums
 so the epoch value is the sample-weighted mean, as Keras' stateful metrics are.
 
-``'acc'`` / ``'accuracy'`` resolve like Keras 3 from the shapes of targets and
-outputs: one output unit -> binary accuracy (threshold 0.5); integer labels
-with several outputs -> sparse categorical accuracy; otherwise categorical.
+``'acc'`` / ``'accuracy'`` resolve like Keras 3 (``compile_utils.get_metric``)
+from the shapes of targets and outputs alone, whatever the loss: one output
+unit -> binary accuracy (threshold 0.5); integer labels with several outputs
+-> sparse categorical accuracy; otherwise (several outputs, one column per
+output, e.g. several sigmoid outputs) categorical accuracy.
+Binary accuracy thresholds the predictions only, as Keras' ``binary_accuracy``:
+``y_true == (ŷ > 0.5)``, so soft targets such as 0.1 / 0.9 never count as hits.
 The History key is the name the user wrote ('acc' or 'accuracy').
 """
 
@@ -13,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import losses as _losses
-from .errors import EngineTypeError, unknown_name
+from .errors import ConfigError, EngineTypeError, unknown_name
 
 
 class Metric:
@@ -34,17 +38,20 @@ class Metric:
 
 
 class BinaryAccuracy(Metric):
-    """Fraction of outputs on the right side of 0.5: mean([ŷ > 0.5] = y)."""
+    """Fraction of outputs whose thresholded prediction equals the target: mean(y = [ŷ > 0.5]).
+
+    As Keras, only the prediction is thresholded: a soft target (0.9) is never a hit.
+    """
 
     name = "binary_accuracy"
     summary = "Share of yes/no predictions that are right (threshold 0.5)."
-    formula = "mean([ŷ > 0.5] = y)"
+    formula = "mean(y = [ŷ > 0.5])"
     direction = "max"
     threshold = 0.5
 
     def batch_sum(self, y_true, y_pred):
         y_true = y_true.reshape(y_pred.shape)
-        hit = (y_pred > self.threshold) == (y_true > self.threshold)
+        hit = y_true == (y_pred > self.threshold)
         if y_pred.shape[1] == 1:
             return float(np.count_nonzero(hit))
         return float(np.add.reduce(np.mean(hit, axis=-1)))
@@ -110,10 +117,12 @@ def resolve(identifier, loss, n_outputs):
     if isinstance(identifier, str):
         key = identifier.lower()
         if key in _ACC:
-            if loss.target_kind == "sparse":
-                m = SparseCategoricalAccuracy()
-            elif n_outputs == 1 or loss.target_kind == "binary":
+            # Keras 3: binary if the output has one unit; sparse if the targets are labels
+            # (one per row) for several outputs; otherwise categorical. The loss plays no part.
+            if n_outputs == 1:
                 m = BinaryAccuracy()
+            elif loss.target_kind == "sparse":
+                m = SparseCategoricalAccuracy()
             else:
                 m = CategoricalAccuracy()
             return identifier, m
@@ -125,6 +134,11 @@ def resolve(identifier, loss, n_outputs):
             lo = _losses.get(key)
         except ValueError:
             raise unknown_name("metric", identifier, list(METRICS) + ["acc"] + list(_losses.LOSSES)) from None
+        if loss.target_kind == "sparse" and lo.target_kind != "sparse" and n_outputs > 1:
+            raise ConfigError(
+                f"metric {identifier!r} compares the targets with the {n_outputs} outputs element by element, "
+                f"but the targets are class labels (one integer per row, for {loss.name}); "
+                "use 'accuracy' (or one-hot targets with categorical_crossentropy)")
         return identifier, LossMetric(lo, identifier)
     if callable(identifier):
         name = getattr(identifier, "__name__", "metric")

@@ -172,7 +172,8 @@ class TrainingMixin:
             vx = self._check_x(validation_data[0], "validation x")
             val = (vx, self._check_y(validation_data[1], len(vx)))
         elif validation_split:
-            n_val = int(len(x) * float(validation_split))
+            # Keras 3's rounding (train_validation_split): train on floor(n·(1 − f)) rows
+            n_val = len(x) - int(math.floor(len(x) * (1.0 - float(validation_split))))
             if n_val == 0 or n_val == len(x):
                 raise ConfigError(f"validation_split={validation_split} leaves no rows for training or validation "
                                   f"(x has {len(x)} rows)")

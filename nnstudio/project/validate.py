@@ -13,7 +13,6 @@ fix is one undoable step).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from nnstudio.project.document import LayerSpec, Project
@@ -249,8 +248,9 @@ def _training(project: Project, ds) -> list[Problem]:
         probs.append(Problem(ERROR, "val_split", "Validation split must be in [0, 1); it is {val}.", None,
                              Fix("Use 0.2", [("set_training", "validation_split", 0.2)]), {"val": val}))
     elif ds is not None:
-        n_val = math.ceil(ds.n_samples * val) if val > 0 else 0
-        n_train = ds.n_samples - n_val
+        from nnstudio.data.split import split_sizes
+
+        n_train, n_val = split_sizes(ds.n_samples, val)  # Keras' rounding
         if n_train < 1:
             probs.append(Problem(ERROR, "val_split", "A validation split of {val} leaves no training samples out "
                                  "of {n}.", None, Fix("Use no validation split", [("set_training", "validation_split", 0.0)]),

@@ -43,7 +43,7 @@ def test_split_is_deterministic_and_keeps_image_shape():
     t1, v1 = data.split_indices(ds.n_samples, 0.2, 7)
     t2, v2 = data.split_indices(ds.n_samples, 0.2, 7)
     assert np.array_equal(t1, t2) and np.array_equal(v1, v2)
-    assert len(v1) == 359 and len(t1) == 1438 and len(np.intersect1d(t1, v1)) == 0
+    assert len(v1) == 360 and len(t1) == 1437 and len(np.intersect1d(t1, v1)) == 0
     t3, _ = data.split_indices(ds.n_samples, 0.2, 8)
     assert not np.array_equal(t1, t3)
     sub = ds.subset(v1)
