@@ -244,7 +244,8 @@ def summary_rows(project, n_features: int | None) -> list[tuple[str, str, str, s
         label = spec.type + (f" '{spec.name}'" if spec.name else "")
         act, params = "", 0
         if spec.type == "Input":
-            width = p.get("size") or n_features
+            feats = p.get("features")
+            width = p.get("size") or (len(feats) if feats is not None else n_features)
         elif spec.type == "Dense":
             act = p.get("activation", "")
             units = p.get("units") or 0

@@ -15,6 +15,7 @@ import numpy as np
 
 from nnstudio import data as nndata
 from nnstudio import engine
+from nnstudio.data import features as nnfeatures
 from nnstudio.engine import registry
 from nnstudio.project.document import Project
 
@@ -24,6 +25,15 @@ class PreparedData(nndata.Prepared):
     """:class:`nnstudio.data.Prepared` in the model's dtype and label format, with its dataset."""
 
     dataset: Any = None
+    #: the Input layer's feature keys when they are not just the raw columns (None: raw columns)
+    features: Any = None
+
+    def model_input(self, x_raw) -> np.ndarray:
+        """Raw rows (dataset units) as the model sees them: features derived, then scaled, in its dtype."""
+        x = nnfeatures.derive(x_raw, self.features)
+        if self.scaler is not None and getattr(self.scaler, "mean_", None) is not None:
+            x = self.scaler.transform(x)
+        return np.ascontiguousarray(x, dtype=self.x_train.dtype)
 
     @property
     def validation_data(self):
@@ -46,11 +56,34 @@ def load_dataset(choice: dict | Project):
     return nndata.make(choice["name"], **(choice.get("params") or {}))
 
 
+def project_features(project: Project, n_raw: int) -> list[str] | None:
+    """The Input layer's feature keys, or ``None`` when the network sees the raw columns as they are."""
+    layers = project.layers
+    feats = layers[0].params.get("features") if layers and layers[0].type == "Input" else None
+    return None if nnfeatures.is_identity(feats, n_raw) else list(feats)
+
+
+def with_features(ds, features):
+    """``ds`` with its x replaced by the derived ``features`` (the same rows, labels and names)."""
+    if features is None:
+        return ds
+    import dataclasses
+
+    names = nnfeatures.labels(features, ds.feature_names)
+    return dataclasses.replace(ds, x=nnfeatures.derive(ds.x, features), feature_names=names,
+                               image_shape=None, notes=list(ds.notes))
+
+
 def prepare_data(project: Project, dataset=None) -> PreparedData:
-    """Split (validation fraction + split seed), standardize and encode labels."""
+    """Derive the input features, split (validation fraction + split seed), standardize, encode labels.
+
+    Standardisation comes after the features are derived (each derived column
+    is scaled with its own training-row mean and deviation).
+    """
     ds = dataset if dataset is not None else load_dataset(project)
     val_fraction = float(project.training.get("validation_split", 0.0) or 0.0)
-    p = nndata.prepare(ds, val_fraction, project.dataset.get("split_seed", 0),
+    feats = project_features(project, ds.n_features)
+    p = nndata.prepare(with_features(ds, feats), val_fraction, project.dataset.get("split_seed", 0),
                        standardize=bool(project.dataset.get("standardize")))
     dtype = np.float64 if project.training.get("dtype") == "float64" else np.float32
     one_hot = bool(project.dataset.get("one_hot")) and ds.task != "regression"
@@ -65,7 +98,7 @@ def prepare_data(project: Project, dataset=None) -> PreparedData:
         return y
 
     return PreparedData(np.asarray(p.x_train, dtype), labels(p.y_train), np.asarray(p.x_val, dtype),
-                        labels(p.y_val), p.train_idx, p.val_idx, p.scaler, ds)
+                        labels(p.y_val), p.train_idx, p.val_idx, p.scaler, ds, feats)
 
 
 def resolved_metrics(project: Project, task: str | None) -> list[str]:
@@ -99,7 +132,7 @@ def make_layers(project: Project, n_features: int) -> list:
         p = spec.params
         name = spec.name or None
         if spec.type == "Input":
-            size = p.get("size") or n_features
+            size = p.get("size") or nnfeatures.width(p.get("features"), n_features)
             layers.append(engine.Input(shape=(int(size),), name=name) if name else engine.Input(shape=(int(size),)))
         elif spec.type == "Dense":
             kwargs: dict[str, Any] = dict(

@@ -38,7 +38,8 @@ LAYER_TYPES = ("Input", "Dense", "Dropout", "Activation")
 #: The parameters each layer type has in a project, with the values a layer
 #: dragged from the palette starts with (Keras defaults where Keras has one).
 LAYER_DEFAULTS: dict[str, dict[str, Any]] = {
-    "Input": {"size": None},
+    # features: the input features the network sees (nnstudio.data.features keys; None: the raw columns)
+    "Input": {"size": None, "features": None},
     "Dense": {
         "units": 8,
         "activation": "relu",
@@ -53,8 +54,11 @@ LAYER_DEFAULTS: dict[str, dict[str, Any]] = {
     "Activation": {"activation": "relu"},
 }
 
+#: Parameters written to a file only when set (older files do not have them).
+OPTIONAL_PARAMS: dict[str, tuple[str, ...]] = {"Input": ("features",)}
+
 #: Parameters whose change alters weight shapes (so trained weights are dropped).
-STRUCTURAL_KEYS = {"units", "use_bias", "size"}
+STRUCTURAL_KEYS = {"units", "use_bias", "size", "features"}
 
 DEFAULT_TRAINING: dict[str, Any] = {
     "loss": "binary_crossentropy",
@@ -144,6 +148,9 @@ class LayerSpec:
         if self.name:
             d["name"] = self.name
         d.update(copy.deepcopy(self.params))
+        for key in OPTIONAL_PARAMS.get(self.type, ()):
+            if d.get(key) is None:
+                d.pop(key, None)  # optional and unset: files without it stay as they were
         return d
 
     @classmethod

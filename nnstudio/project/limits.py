@@ -41,7 +41,9 @@ def network_params(layers, n_features: int | None) -> int:
         p = spec.params
         if spec.type == "Input":
             size = p.get("size")
-            width = size if isinstance(size, int) and not isinstance(size, bool) else (n_features or 0)
+            feats = p.get("features")
+            follow = len(feats) if isinstance(feats, list) else (n_features or 0)
+            width = size if isinstance(size, int) and not isinstance(size, bool) else follow
         elif spec.type == "Dense":
             units = p.get("units")
             units = units if isinstance(units, int) and not isinstance(units, bool) and units > 0 else 0

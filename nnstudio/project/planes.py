@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnstudio.data.features import derive as derive_features
+
 #: layers wider than this fall back to coloured circles on the canvas (maps would be too small to read)
 MAX_MAP_UNITS = 16
 #: grid points per side of the input plane (the node maps and the decision map share one grid)
@@ -80,6 +82,8 @@ def line_grid(x: np.ndarray, n: int = LINE_POINTS, pad: float = 0.05) -> np.ndar
 
 def to_model_space(prepared, x_raw: np.ndarray) -> np.ndarray:
     """Raw inputs scaled like the training data (the prepared split's standardizer), in its dtype."""
+    if hasattr(prepared, "model_input"):
+        return prepared.model_input(x_raw)
     x = np.asarray(x_raw, dtype=np.float64)
     scaler = getattr(prepared, "scaler", None)
     if scaler is not None and getattr(scaler, "mean_", None) is not None:
@@ -216,7 +220,8 @@ class PlaneEvaluator:
         kind, raw, extent, grid_model = self.grid(prepared, side)
         with np.errstate(all="ignore"):
             values = layer_maps(model, grid_model)
-        values[0] = raw
+        # the Input layer's nodes show the features the network sees (derived ones included), in raw units
+        values[0] = derive_features(raw, getattr(prepared, "features", None))
         self.evaluations += 1
         self._result_key, self._weights = key, weights
         self._result = PlaneMaps(kind, raw, extent, side if kind == "plane" else len(raw), values)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from nnstudio.data import features as nnfeatures
 from nnstudio.project.document import LayerSpec, Project
 from nnstudio.project.limits import MAX_PARAMS, MAX_SAMPLES, network_params
 
@@ -205,7 +206,26 @@ def _against_data(project: Project, ds) -> list[Problem]:
     layers = project.layers
     if layers and layers[0].type == "Input":
         size = layers[0].params.get("size")
-        if size is not None and size != ds.n_features:
+        feats = layers[0].params.get("features")
+        bad = nnfeatures.problems(feats, ds.n_features)
+        if bad:
+            keep = [k for k in feats if k not in bad] or None
+            probs.append(Problem(ERROR, "input_features", "The input features {names} do not fit this dataset "
+                                 "({n} columns): r and θ need exactly 2 columns, and a feature can only use "
+                                 "columns the data has.", 0,
+                                 Fix("Drop the features that do not fit", [("set_layer", 0, "features", keep)]),
+                                 {"names": ", ".join(bad), "n": ds.n_features}))
+        elif feats is not None and not feats:
+            probs.append(Problem(ERROR, "input_features", "The Input layer has no features ticked: the network "
+                                 "would see nothing. Tick at least one feature.", 0,
+                                 Fix("Use the raw columns", [("set_layer", 0, "features", None)])))
+        elif size is not None and feats is not None and size != len(feats):
+            probs.append(Problem(ERROR, "input_size", "The Input layer expects {size} features but {n} are "
+                                 "ticked. The input size must equal the number of features.", 0,
+                                 Fix("Follow the ticked features ({n})", [("set_layer", 0, "size", None)],
+                                     {"n": len(feats)}),
+                                 {"size": size, "n": len(feats)}))
+        elif size is not None and feats is None and size != ds.n_features:
             probs.append(Problem(ERROR, "input_size", "The Input layer expects {size} features but the dataset has "
                                  "{n}. The input size must equal the number of features.", 0,
                                  Fix("Follow the dataset ({n} features)", [("set_layer", 0, "size", None)], {"n": ds.n_features}),

@@ -129,16 +129,20 @@ def make_probes(project, prepared, sample_index: int, *, want_heat=True, want_gr
     x_all = full_x(prepared)
     sample_index = int(sample_index) % max(1, len(x_all))
     sample_row = x_all[sample_index:sample_index + 1].copy()
-    if sample_x is not None and np.size(sample_x) == x_all.shape[1]:
+    ds_raw = getattr(prepared, "dataset", None)
+    raw_width = ds_raw.n_features if ds_raw is not None else x_all.shape[1]
+    if sample_x is not None and np.size(sample_x) == raw_width:
         row = np.asarray(sample_x, dtype=np.float64).reshape(1, -1)
-        if prepared.scaler is not None:
+        if hasattr(prepared, "model_input"):
+            row = prepared.model_input(row)
+        elif prepared.scaler is not None:
             row = prepared.scaler.transform(row)
         sample_row, sample_index = np.asarray(row, dtype=x_all.dtype), -1
     rows = heat_indices(prepared)
     relu = [i for i, spec in enumerate(project.layers)
             if spec.type in ("Dense", "Activation") and spec.params.get("activation") == "relu"]
     grid_x = extent = None
-    if x_all.shape[1] == 2:
+    if x_all.shape[1] == 2 and getattr(prepared, "features", None) is None:
         lo, hi = x_all.min(axis=0), x_all.max(axis=0)
         pad = (hi - lo) * 0.1 + 1e-3
         lo, hi = lo - pad, hi + pad

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.data import features as nnfeatures
+from nnstudio.ui.features_box import FeaturesBox
 from nnstudio.ui.i18n import tr_registry
 from nnstudio.ui.icons import layer_icon
 
@@ -154,6 +156,9 @@ class Inspector(QWidget):
         self.size_label = p.add_row("size", tr("Inputs"), QLabel(), "inputSizeLabel",
                                     tr("The Input layer has one unit per feature of the dataset; "
                                        "it follows the dataset and is not typed in."))
+        box = FeaturesBox()
+        self.features_box = p.add_row("features", tr("Features"), box, "inputFeaturesBox", box.toolTip())
+        self.features_box.edited.connect(lambda v: self._layer_edit("features", v))
         self.units_spin = p.add_row("units", tr("Units"), QSpinBox(), "unitsSpin",
                                     tr("Number of neurons in this layer (Keras 'units')."))
         self.units_spin.setRange(1, 4096)
@@ -342,9 +347,11 @@ class Inspector(QWidget):
         self.name_edit.setText(spec.name)
         if spec.type == "Input":
             ds = self.state.dataset
-            n = p.get("size") or (ds.n_features if ds is not None else None)
+            n_raw = ds.n_features if ds is not None else None
+            n = p.get("size") or nnfeatures.width(p.get("features"), n_raw)
             self.size_label.setText(self.tr("{n} features (from the dataset)").format(n=n if n else "?"))
-            keys = ["name", "size"]
+            self.features_box.show_features(p.get("features"), n_raw, ds.feature_names if ds is not None else None)
+            keys = ["name", "size"] + (["features"] if n_raw else [])
         elif spec.type == "Dense":
             self.units_spin.setValue(int(p["units"]) if isinstance(p["units"], int) and p["units"] > 0 else 1)
             set_combo(self.activation_combo, p["activation"])

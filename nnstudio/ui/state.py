@@ -187,6 +187,7 @@ class AppState(QObject):
             self.project.dataset.get("split_seed"),
             self.project.dataset.get("standardize"),
             self.project.dataset.get("one_hot"),
+            repr(self.project.layers[0].params.get("features")) if self.project.layers else None,
         )
         if self._prepared is None or self._prepared_key != key:
             self._prepared = prepare_data(self.project, self.dataset)

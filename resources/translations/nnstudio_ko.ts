@@ -1439,6 +1439,21 @@
         </message>
     </context>
     <context>
+        <name>FeaturesBox</name>
+        <message>
+            <source>The features the network sees. Tick derived features (x², x·y, sin, cos, and for 2-D data r = √(x₁²+x₂²) and θ = atan2(x₂, x₁)) to hand-make features, as in classic machine learning. They are computed from the raw columns, then standardised if the dataset says so.</source>
+            <translation>신경망이 보는 특징입니다. 파생 특징(x², x·y, sin, cos, 2차원 데이터에서는 r = √(x₁²+x₂²)와 θ = atan2(x₂, x₁))을 체크하면 전통적인 머신러닝처럼 사람이 특징을 만들어 줍니다. 파생 특징은 원래 열에서 계산한 뒤, 데이터셋 설정에 따라 표준화합니다.</translation>
+        </message>
+        <message>
+            <source>The network sees {n} input(s).</source>
+            <translation>신경망은 입력 {n}개를 봅니다.</translation>
+        </message>
+        <message>
+            <source>Not offered for this data: {names}.</source>
+            <translation>이 데이터에는 제공되지 않는 특징: {names}.</translation>
+        </message>
+    </context>
+    <context>
         <name>FileActions</name>
         <message>
             <source>nnstudio projects (*{suffix});;All files (*)</source>
@@ -1649,6 +1664,10 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>The Input layer has one unit per feature of the dataset; it follows the dataset and is not typed in.</source>
             <translation>입력층은 데이터셋의 특성마다 유닛이 하나씩 있습니다. 데이터셋을 따라 정해지므로 직접 입력하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Features</source>
+            <translation>특징</translation>
         </message>
         <message>
             <source>Units</source>
@@ -2715,6 +2734,30 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>Use the matching cross-entropy</source>
             <translation>알맞은 교차 엔트로피 사용</translation>
+        </message>
+        <message>
+            <source>The input features {names} do not fit this dataset ({n} columns): r and θ need exactly 2 columns, and a feature can only use columns the data has.</source>
+            <translation>입력 특징 {names}이(가) 이 데이터셋({n}개 열)에 맞지 않습니다. r과 θ는 열이 정확히 2개여야 하고, 특징은 데이터에 있는 열만 쓸 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Drop the features that do not fit</source>
+            <translation>맞지 않는 특징 빼기</translation>
+        </message>
+        <message>
+            <source>The Input layer has no features ticked: the network would see nothing. Tick at least one feature.</source>
+            <translation>입력 층에 체크된 특징이 없어 신경망이 아무것도 볼 수 없습니다. 특징을 하나 이상 체크하세요.</translation>
+        </message>
+        <message>
+            <source>Use the raw columns</source>
+            <translation>원래 열 사용하기</translation>
+        </message>
+        <message>
+            <source>The Input layer expects {size} features but {n} are ticked. The input size must equal the number of features.</source>
+            <translation>입력 층은 특징 {size}개를 기대하지만 {n}개가 체크되어 있습니다. 입력 크기는 특징 개수와 같아야 합니다.</translation>
+        </message>
+        <message>
+            <source>Follow the ticked features ({n})</source>
+            <translation>체크된 특징에 맞추기 ({n}개)</translation>
         </message>
         <message>
             <source>The Input layer expects {size} features but the dataset has {n}. The input size must equal the number of features.</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnstudio.data import features as nnfeatures
 from nnstudio.ui.canvas.layout import tr
 
 #: how many terms of z = Σ wᵢ·aᵢ + b a text spells out before "…"
@@ -62,9 +63,20 @@ def _values(state, i: int):
     return values[i]
 
 
-def _input_name(state, unit: int) -> str:
-    ds = state.dataset
-    return ds.feature_names[unit] if ds is not None and unit < len(ds.feature_names) else f"x{unit + 1}"
+def input_name(state, unit: int) -> str:
+    """The label of input node ``unit``: a column name or a ticked derived feature (x₁², r, θ, ...)."""
+    ds, layers = state.dataset, state.project.layers
+    if ds is None:
+        return f"x{unit + 1}"
+    feats = layers[0].params.get("features") if layers and layers[0].type == "Input" else None
+    try:
+        names = nnfeatures.labels(feats, ds.feature_names)
+    except ValueError:
+        names = ds.feature_names
+    return names[unit] if unit < len(names) else f"x{unit + 1}"
+
+
+_input_name = input_name
 
 
 def _at(arr, unit: int) -> float:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
 )
 
 from nnstudio.ui.canvas.layout import (
@@ -187,6 +188,29 @@ class LayerBlock(QGraphicsRectItem):
         self.setRect(0, self.top, BLOCK_W, block_height(slots.slots, slots.pitch))
         self.neurons = [NeuronItem(self, unit, slots.y(slot), slots.radius) for slot, unit in slots.shown]
         self.gap_text.setText(tr("… {n} …").format(n=slots.hidden) if slots.gap is not None else "")
+
+    def set_unit_labels(self, labels: list[str]) -> None:
+        """Name each drawn neuron on its left (the Input block: its features, x₁, x₁², r, θ, ...)."""
+        items = getattr(self, "_unit_labels", [])
+        for item in items[len(self.neurons):]:
+            item.setParentItem(None)
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+        items = items[:len(self.neurons)]
+        while len(items) < len(self.neurons):
+            item = QGraphicsSimpleTextItem(self)
+            item.setBrush(QBrush(QColor(70, 70, 70)))
+            items.append(item)
+        for item, neuron in zip(items, self.neurons):
+            text = labels[neuron.unit] if neuron.unit < len(labels) else ""
+            item.setText(text)
+            r = item.boundingRect()
+            item.setPos(-r.width() - 4, neuron.pos().y() - r.height() / 2)
+        self._unit_labels = items
+
+    def unit_labels(self) -> list[str]:
+        """The texts beside the drawn neurons (empty when not labelled)."""
+        return [item.text() for item in getattr(self, "_unit_labels", [])]
 
     def set_selected(self, selected: bool) -> None:
         """Highlight the block when it is the selected layer."""

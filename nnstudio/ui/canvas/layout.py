@@ -109,7 +109,9 @@ def layer_units(project, n_features: int | None) -> list[int | None]:
     for spec in project.layers:
         if spec.type == "Input":
             size = spec.params.get("size")
-            prev = int(size) if isinstance(size, int) and size > 0 else n_features
+            feats = spec.params.get("features")
+            follow = len(feats) if isinstance(feats, list) else n_features
+            prev = int(size) if isinstance(size, int) and size > 0 else follow
         elif spec.type == "Dense":
             u = spec.params.get("units")
             prev = int(u) if isinstance(u, int) and u > 0 else None

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout
 
+from nnstudio.ui.canvas.hover import input_name
 from nnstudio.ui.canvas.layout import tr
 from nnstudio.ui.canvas.maps import layer_rgbs, rgb_qimage
 from nnstudio.ui.plotstyle import CLASS_COLORS
@@ -89,7 +90,7 @@ class PinnedMap(QFrame):
         rgbs = layer_rgbs(v, maps.side, act, classes=classes)
         rgb = rgbs[unit] if unit < len(rgbs) else rgbs[0]
         self.image = rgb_qimage(rgb)
-        what = tr("input {name}").format(name=state.dataset.feature_names[unit]) if spec.type == "Input" else \
+        what = tr("input {name}").format(name=input_name(state, unit)) if spec.type == "Input" else \
             tr("layer {i}, neuron {k} ({act})").format(i=i, k=unit + 1, act=act)
         self.caption.setText(tr("Pinned: {what}").format(what=what))
         self.image_label.setPixmap(self._pixmap(maps))

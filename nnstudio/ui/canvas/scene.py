@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
-from nnstudio.ui.canvas.hover import dense_weights, neuron_text, weight_text
+from nnstudio.ui.canvas.hover import dense_weights, input_name, neuron_text, weight_text
 from nnstudio.ui.canvas.items import ConnectionItem, InsertMarker, LayerBlock
 from nnstudio.ui.canvas.maps import CanvasMaps
 from nnstudio.ui.canvas.layout import (
@@ -120,6 +120,8 @@ class NetworkScene(QGraphicsScene):
             slots_list.append(slots)
             block.set_content(spec.type, roles[i], role_text(roles[i]), spec.name, units[i],
                               self._detail(spec, units[i]), slots)
+            if spec.type == "Input":
+                block.set_unit_labels([input_name(self.state, n.unit) for n in block.neurons])
             block.setPos(i * SPACING_X, 0.0)
             block.set_selected(i == self.state.selected_layer)
         for stale in [k for k in self.blocks if k not in ids]:
