@@ -179,8 +179,16 @@ def _build(p, options: CsvOptions, source: str) -> Dataset:
                                "left. Fill in the missing values instead.")
             notes.append(f"Dropped {int(drop.sum())} row(s) with missing values.")
         notes.insert(0, report.message())
+    shape = None
+    if options.image_shape is not None:
+        h, w = (int(v) for v in options.image_shape)
+        if h * w != x.shape[1]:
+            raise CsvError(f"The features cannot be {h}×{w} images: that is {h * w} pixels, but "
+                           f"{x.shape[1]} feature columns are chosen. Choose the pixel columns "
+                           "as features, or turn the image option off.")
+        shape = (h, w)
     return Dataset(x, y, [p.names[j] for j in p.feature_idx], tnames, task, class_names,
-                   f"{source} ({len(x)} rows)", notes)
+                   f"{source} ({len(x)} rows)", notes, image_shape=shape)
 
 
 def load_csv(text_or_bytes, options: CsvOptions | None = None, source: str = "CSV text") -> Dataset:

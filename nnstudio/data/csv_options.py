@@ -21,6 +21,8 @@ class CsvOptions:
     feature_columns: list | None = None
     task: str = "auto"
     missing: str = "error"
+    #: ``[height, width]`` when every row's features are a picture (row by row), else None
+    image_shape: list | None = None
 
     def validate(self) -> "CsvOptions":
         """Raise CsvError for impossible settings; return self."""
@@ -42,6 +44,12 @@ class CsvOptions:
             raise CsvError("target_columns must be a list of column numbers.")
         if self.feature_columns is not None and not isinstance(self.feature_columns, (list, tuple)):
             raise CsvError("feature_columns must be a list of column numbers or None.")
+        if self.image_shape is not None and not (
+                isinstance(self.image_shape, (list, tuple)) and len(self.image_shape) == 2
+                and all(isinstance(v, int) and not isinstance(v, bool) and 0 < v <= 4096
+                        for v in self.image_shape)):
+            raise CsvError("image_shape must be [height, width] (two whole numbers from 1 to "
+                           "4096) or null.")
         return self
 
     def to_dict(self) -> dict:
@@ -50,6 +58,8 @@ class CsvOptions:
         d["target_columns"] = [int(j) for j in self.target_columns]
         if self.feature_columns is not None:
             d["feature_columns"] = [int(j) for j in self.feature_columns]
+        if self.image_shape is not None:
+            d["image_shape"] = [int(v) for v in self.image_shape]
         return d
 
     @classmethod
@@ -70,6 +80,8 @@ class CsvOptions:
                 setattr(opts, name, list(v))
         if not isinstance(opts.has_header, bool):
             raise CsvError("CSV option has_header must be true or false.")
+        if isinstance(opts.image_shape, tuple):
+            opts.image_shape = list(opts.image_shape)
         return opts.validate()
 
 

@@ -78,13 +78,12 @@ def install(studio) -> ImageViews:
                 return WeightImagesPanel(controller)
             from nnstudio.ui.training.confusion_examples import ConfusionExamplesPanel
 
-            return ConfusionExamplesPanel(controller, window.panel("confusion") if "confusion" in window.docks
-                                          else None)
+            return ConfusionExamplesPanel(controller)  # fed by show_examples below
 
         return build
 
     right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-    places = {"images": (right, "data_view"), "draw_pad": (right, "images"),
+    places = {"images": (right, "activations"), "draw_pad": (right, "images"),
               "weight_images": (bottom, None), "confusion_examples": (right, "confusion")}
     docks = {}
     names = titles()
@@ -101,11 +100,22 @@ def install(studio) -> ImageViews:
         follow.was = now
         current = studio.workspaces.current
         for name, dock in docks.items():
-            dock.setVisible(now and (current is None or current in WORKSPACES[name]))
+            # the examples appear when a confusion cell is clicked (see show_examples)
+            dock.setVisible(now and name != "confusion_examples"
+                            and (current is None or current in WORKSPACES[name]))
         if now and not docks["images"].isHidden():
             docks["images"].raise_()
 
     follow.was = None
+
+    def show_examples(row: int, col: int) -> None:
+        docks["confusion_examples"].show()
+        docks["confusion_examples"].raise_()
+        window.panel("confusion_examples").show_cell(row, col)
+
+    if "confusion" in window.docks:
+        studio.workspaces.when_built(
+            "confusion", lambda panel: panel.table.cellClicked.connect(show_examples))
     state.datasetChanged.connect(follow)
     studio.workspaces.changed.connect(lambda _name: follow(force=True))
     follow(initial=True)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
     <context>
         <name>_PlotPanel</name>
@@ -757,6 +756,14 @@
             <translation>특성 표준화 (훈련 데이터로만 맞춤)</translation>
         </message>
         <message>
+            <source>Features are images</source>
+            <translation>특성이 이미지입니다</translation>
+        </message>
+        <message>
+            <source>Each row's features are the pixels of a square picture, row by row (e.g. 784 columns = 28×28, as in MNIST CSV files): the image views (thumbnails, draw pad, weight images) then apply.</source>
+            <translation>각 행의 특성이 정사각형 그림의 픽셀을 한 줄씩 차례로 담고 있습니다(예: MNIST CSV 파일처럼 열 784개 = 28×28). 그러면 이미지 보기(썸네일, 그리기 패드, 가중치 이미지)를 쓸 수 있습니다.</translation>
+        </message>
+        <message>
             <source>Import</source>
             <translation>가져오기</translation>
         </message>
@@ -771,6 +778,14 @@
         <message>
             <source>{0} (large file: about {1} rows; the whole file is read when you press Import)</source>
             <translation>{0} (큰 파일: 약 {1}행. 가져오기를 누르면 파일 전체를 읽습니다)</translation>
+        </message>
+        <message>
+            <source>Features are {w}×{h} images</source>
+            <translation>특성이 {w}×{h} 이미지입니다</translation>
+        </message>
+        <message>
+            <source>Features are images (needs a square number of feature columns, e.g. 784 = 28×28)</source>
+            <translation>특성이 이미지입니다(특성 열의 개수가 제곱수여야 합니다. 예: 784 = 28×28)</translation>
         </message>
         <message>
             <source>Choose a CSV file to import.</source>
@@ -799,6 +814,10 @@
         <message>
             <source>{0} classes</source>
             <translation>클래스 {0}개</translation>
+        </message>
+        <message>
+            <source>{w}×{h} images</source>
+            <translation>{w}×{h} 이미지</translation>
         </message>
         <message>
             <source>First rows: {0}. The whole file is checked when you press Import.</source>
@@ -1373,12 +1392,8 @@
     <context>
         <name>DrawPadPanel</name>
         <message>
-            <source>What the network sees (8×8):</source>
-            <extracomment>the prediction was recomputed: (probabilities, seconds it took)</extracomment>
-            <translation>신경망이 보는 입력 (8×8):</translation>
-        </message>
-        <message>
             <source>The pad reduced to 8×8: each pixel counts the inked pad pixels of one 4×4 block, 0 (white) to 16 (black).</source>
+            <extracomment>the prediction was recomputed: (probabilities, seconds it took)</extracomment>
             <translation>8×8로 줄인 패드입니다. 픽셀마다 4×4 블록 하나에서 칠해진 패드 픽셀 수를 셉니다. 0(흰색)부터 16(검은색)까지.</translation>
         </message>
         <message>
@@ -1412,6 +1427,14 @@
         <message>
             <source>The network's output for the drawing: softmax pᵢ = e^zᵢ / Σⱼ e^zⱼ, one bar per class.</source>
             <translation>그림에 대한 신경망의 출력입니다. 소프트맥스 pᵢ = e^zᵢ / Σⱼ e^zⱼ, 클래스마다 막대 하나.</translation>
+        </message>
+        <message>
+            <source>Input {w}×{h}:</source>
+            <translation>입력 {w}×{h}:</translation>
+        </message>
+        <message>
+            <source>What the network sees: the pad reduced to {w}×{h}.</source>
+            <translation>신경망이 보는 입력: {w}×{h}로 줄인 패드입니다.</translation>
         </message>
         <message>
             <source>The draw pad works with image datasets such as the handwritten digits.</source>
@@ -1591,12 +1614,8 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>한 클래스의 샘플만 보여 줍니다.</translation>
         </message>
         <message>
-            <source>Grey frame: training sample. &lt;span style='color:{c}'&gt;Orange frame&lt;/span&gt;: validation sample (never trained on).</source>
-            <translation>회색 테두리: 훈련 샘플. &lt;span style='color:{c}'&gt;주황색 테두리&lt;/span&gt;: 검증 샘플(학습에 쓰지 않음).</translation>
-        </message>
-        <message>
-            <source>Every sample with its label. Click one to send it through the network (canvas, activations).</source>
-            <translation>모든 샘플과 레이블입니다. 하나를 클릭하면 신경망(캔버스, 활성값)에 통과시킵니다.</translation>
+            <source>Every sample with its label. Click one to send it through the network (canvas, activations). Grey frame: training sample; orange frame: validation sample (never trained on).</source>
+            <translation>모든 샘플과 레이블입니다. 하나를 클릭하면 신경망(캔버스, 활성값)에 통과시킵니다. 회색 테두리: 훈련 샘플, 주황색 테두리: 검증 샘플(학습에 쓰지 않음).</translation>
         </message>
         <message>
             <source>Every class</source>
@@ -1621,6 +1640,10 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>&lt;b&gt;Sample {i}&lt;/b&gt;: {label}&lt;br&gt;{part} sample, {h}×{w} pixels</source>
             <translation>&lt;b&gt;샘플 {i}&lt;/b&gt;: {label}&lt;br&gt;{part} 샘플, {h}×{w} 픽셀</translation>
+        </message>
+        <message>
+            <source>orange frame = validation</source>
+            <translation>주황색 테두리 = 검증</translation>
         </message>
     </context>
     <context>

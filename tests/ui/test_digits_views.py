@@ -32,8 +32,9 @@ def test_image_docks_follow_the_dataset_kind(window, qtbot):
     w = window(digits_project())
     w.show()
     qtbot.waitExposed(w)
-    for name in ("images", "draw_pad", "weight_images", "confusion_examples"):
+    for name in ("images", "draw_pad", "weight_images"):
         assert w.docks[name].isVisibleTo(w), name
+    assert not w.docks["confusion_examples"].isVisibleTo(w)  # until a confusion cell is clicked
     # a 2-D toy is no image set: the image docks go away, and come back for the digits
     w.state.push([("set_dataset", {"name": "circle", "params": {}})], "circle")
     assert not w.docks["draw_pad"].isVisibleTo(w) and not w.docks["images"].isVisibleTo(w)
@@ -177,6 +178,7 @@ def test_confusion_cell_lists_its_misclassified_images(window, qtbot):
     t, p = np.unravel_index(np.argmax(off), off.shape)
     assert off[t, p] > 0
     conf.table.cellClicked.emit(int(t), int(p))
+    assert w.docks["confusion_examples"].isVisibleTo(w)
     assert examples.list.count() == m[t, p] == len(examples.indices)
     ds, prepared = w.state.dataset, w.state.prepared()
     assert set(examples.indices.tolist()) <= set(prepared.val_idx.tolist())

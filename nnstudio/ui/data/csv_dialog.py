@@ -16,6 +16,7 @@ a cancellable progress dialog when the user confirms.
 from __future__ import annotations
 
 import copy
+import math
 import os
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -131,6 +132,13 @@ class CsvImportDialog(QDialog):
         self.standardize.setObjectName("csvStandardize")
         self.standardize.setChecked(True)
         form.addRow(self.standardize)
+        self.images = QCheckBox(self.tr("Features are images"))
+        self.images.setObjectName("csvImages")
+        self.images.setToolTip(self.tr("Each row's features are the pixels of a square picture, row by "
+                                       "row (e.g. 784 columns = 28×28, as in MNIST CSV files): the "
+                                       "image views (thumbnails, draw pad, weight images) then apply."))
+        self.images.toggled.connect(lambda _on: self.revalidate())
+        form.addRow(self.images)
         layout.addLayout(form)
 
         self.labels = {}
@@ -256,7 +264,30 @@ class CsvImportDialog(QDialog):
             delimiter=self.delimiter.currentData(), has_header=self.header_check.isChecked(),
             decimal=self.decimal.currentData(), target_columns=self.target_columns(),
             feature_columns=self.feature_columns(), task=self.task.currentData(),
-            missing=self.missing.currentData())
+            missing=self.missing.currentData(), image_shape=self.image_shape())
+
+    def image_shape(self) -> list[int] | None:
+        """``[side, side]`` when "Features are images" is ticked and the features make a square."""
+        n = len(self.feature_columns())
+        side = math.isqrt(n)
+        if not self.images.isChecked() or n < 4 or side * side != n:
+            return None
+        return [side, side]
+
+    def _sync_image_option(self) -> None:
+        n = len(self.feature_columns())
+        side = math.isqrt(n)
+        square = n >= 4 and side * side == n
+        self.images.setEnabled(square)
+        if square:
+            self.images.setText(self.tr("Features are {w}×{h} images").format(w=side, h=side))
+        else:
+            self.images.setText(self.tr("Features are images (needs a square number of feature "
+                                        "columns, e.g. 784 = 28×28)"))
+            if self.images.isChecked():
+                self.images.blockSignals(True)
+                self.images.setChecked(False)
+                self.images.blockSignals(False)
 
     def revalidate(self) -> bool:
         """Check the current choice; update the labels and the OK button. True if valid."""
@@ -265,6 +296,7 @@ class CsvImportDialog(QDialog):
         for name in ("csvSummary", "csvClassMap", "csvMissingInfo", "csvError"):
             self.labels[name].clear()
         self.dataset, self.error = None, None
+        self._sync_image_option()
         if self.text is None and self.head_text is None:
             return self._fail(CsvError(self.tr("Choose a CSV file to import.")))
         if not self.target_columns():
@@ -289,6 +321,8 @@ class CsvImportDialog(QDialog):
                  task_label(ds.task)]
         if ds.task != "regression":
             parts.append(self.tr("{0} classes").format(ds.n_classes))
+        if ds.image_shape is not None:
+            parts.append(self.tr("{w}×{h} images").format(w=ds.image_shape[1], h=ds.image_shape[0]))
         summary = " · ".join(parts)
         if self.text is None:
             summary = self.tr("First rows: {0}. The whole file is checked when you press Import.").format(summary)

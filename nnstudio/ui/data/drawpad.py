@@ -16,15 +16,15 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from nnstudio.data.digits import BLOCK, fit_to_box, reduce_pad
+from nnstudio.data.digits import BLOCK, SIDE, fit_to_box, reduce_pad
 from nnstudio.ui.data.common import class_color
-from nnstudio.ui.data.imagepix import ink_image, scaled_pixmap
+from nnstudio.ui.data.imagepix import image_vmax, ink_image, scaled_pixmap
 
 #: brush radius in pad pixels (strokes about 3 pixels wide, like the NIST bitmaps)
 BRUSH = 1.6
@@ -41,15 +41,13 @@ class DrawPad(QWidget):
     def __init__(self, side: int = 32, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drawPad")
-        self.side = int(side)
-        self.pad = np.zeros((self.side, self.side), dtype=np.float64)
         self._last: tuple[float, float] | None = None
         self._erase = False
-        yy, xx = np.mgrid[0:self.side, 0:self.side]
-        self._cy, self._cx = yy + 0.5, xx + 0.5
-        self.setMinimumSize(160, 160)
+        self.set_side(side)
+        self.setMinimumSize(100, 100)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paints every pixel: no parent repaint
         self.setToolTip(self.tr("Draw a digit: left mouse button draws, right button erases. "
                                 "The 32×32 pad is reduced like the UCI images: the ink pixels of "
                                 "each 4×4 block are counted (0–16)."))
@@ -62,6 +60,14 @@ class DrawPad(QWidget):
 
     def heightForWidth(self, w: int) -> int:  # Qt API
         return w
+
+    def set_side(self, side: int) -> None:
+        """Make the pad ``side × side`` pixels (cleared)."""
+        self.side = int(side)
+        self.pad = np.zeros((self.side, self.side), dtype=np.float64)
+        yy, xx = np.mgrid[0:self.side, 0:self.side]
+        self._cy, self._cx = yy + 0.5, xx + 0.5
+        self.update()
 
     # -- geometry -------------------------------------------------------------------
     def cell(self) -> float:
@@ -95,7 +101,8 @@ class DrawPad(QWidget):
 
     def dab(self, row: float, col: float, erase: bool = False) -> None:
         """Ink (or erase) a disc of radius :data:`BRUSH` around (row, col)."""
-        mask = (self._cy - row) ** 2 + (self._cx - col) ** 2 <= BRUSH ** 2
+        r = BRUSH * self.side / 32.0
+        mask = (self._cy - row) ** 2 + (self._cx - col) ** 2 <= r ** 2
         self.pad[mask] = 0.0 if erase else 1.0
 
     def stroke_to(self, row: float, col: float, erase: bool = False) -> None:
@@ -129,20 +136,28 @@ class DrawPad(QWidget):
             self.strokeEnded.emit()
         super().mouseReleaseEvent(event)
 
+    def _picture(self, side_px: int) -> QImage:
+        """The pad drawn ``side_px`` pixels wide: ink, the 4×4 block grid, a frame (numpy, nearest)."""
+        ink = (255.0 * (1.0 - np.clip(self.pad, 0.0, 1.0))).astype(np.uint8)
+        idx = (np.arange(side_px) * self.side // max(1, side_px)).clip(0, self.side - 1)
+        img = ink[np.ix_(idx, idx)]
+        edges = np.flatnonzero(np.diff(idx // BLOCK)) + 1  # first screen pixel of each new block
+        img[edges, :] = (img[edges, :] * 0.88).astype(np.uint8)
+        img[:, edges] = (img[:, edges] * 0.88).astype(np.uint8)
+        img[[0, -1], :] = 128
+        img[:, [0, -1]] = 128
+        g = img.astype(np.uint32)
+        rgb = np.ascontiguousarray(0xFF000000 | (g << 16) | (g << 8) | g)  # the backing store's format
+        return QImage(rgb.data, side_px, side_px, 4 * side_px, QImage.Format.Format_RGB32).copy()
+
     def paintEvent(self, _event) -> None:  # Qt API
         p = QPainter(self)
         try:
-            o, c = self.origin(), self.cell()
-            rect = QRectF(o.x(), o.y(), c * self.side, c * self.side)
+            o = self.origin()
+            side_px = int(round(self.cell() * self.side))
             p.fillRect(self.rect(), self.palette().window())
-            p.drawImage(rect, ink_image(self.pad, 1.0))
-            pen = QPen(QColor(0, 0, 0, 28))
-            p.setPen(pen)
-            for k in range(BLOCK, self.side, BLOCK):  # the 4×4 blocks that become one pixel
-                p.drawLine(QPointF(o.x() + k * c, rect.top()), QPointF(o.x() + k * c, rect.bottom()))
-                p.drawLine(QPointF(rect.left(), o.y() + k * c), QPointF(rect.right(), o.y() + k * c))
-            p.setPen(QPen(QColor("#808080")))
-            p.drawRect(rect)
+            if side_px >= 2:
+                p.drawImage(QPointF(o.x(), o.y()), self._picture(side_px))
         finally:
             p.end()
 
@@ -163,19 +178,26 @@ class DrawPadPanel(QWidget):
         self._model = None
         self._model_key = None
         self._weights_used = None
+        self._brush_key = None
+        self._brushes: list = []
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
+        lay.setSpacing(4)
         row = QHBoxLayout()
         self.pad = DrawPad(32, self)
         row.addWidget(self.pad, 3)
-        side = QVBoxLayout()
-        self.seen_title = QLabel(self.tr("What the network sees (8×8):"))
-        self.seen_title.setWordWrap(True)
+        side_box = QWidget(self)
+        side_box.setFixedWidth(118)
+        side = QVBoxLayout(side_box)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(4)
+        self.seen_title = QLabel()
         side.addWidget(self.seen_title)
         self.seen = QLabel()
         self.seen.setObjectName("drawPadReduced")
-        self.seen.setFixedSize(88, 88)
+        self.seen.setFixedSize(56, 56)
+        self.seen.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # its pixmap covers it
         self.seen.setToolTip(self.tr("The pad reduced to 8×8: each pixel counts the inked pad "
                                      "pixels of one 4×4 block, 0 (white) to 16 (black)."))
         side.addWidget(self.seen)
@@ -186,26 +208,28 @@ class DrawPadPanel(QWidget):
                                     "counting, as the UCI images were normalised."))
         self.fit.toggled.connect(lambda _on: self.recompute())
         side.addWidget(self.fit)
+        side.addStretch(1)
+        row.addWidget(side_box, 0)
+        lay.addLayout(row, 3)
+        buttons = QHBoxLayout()
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setObjectName("drawPadClear")
         self.clear_button.setToolTip(self.tr("Wipe the pad."))
         self.clear_button.clicked.connect(self.pad.clear)
-        side.addWidget(self.clear_button)
+        buttons.addWidget(self.clear_button)
         self.use_button = QPushButton(self.tr("Use as sample"))
         self.use_button.setObjectName("drawPadUse")
         self.use_button.setToolTip(self.tr("Send the drawing through the network views: the canvas "
                                            "and the activations show its values until you pick a "
                                            "dataset sample again."))
         self.use_button.clicked.connect(self.use_as_sample)
-        side.addWidget(self.use_button)
-        side.addStretch(1)
-        row.addLayout(side, 1)
-        lay.addLayout(row, 3)
-
+        buttons.addWidget(self.use_button)
         self.guess = QLabel()
         self.guess.setObjectName("drawPadGuess")
         self.guess.setWordWrap(True)
-        lay.addWidget(self.guess)
+        buttons.addWidget(self.guess, 1)
+        lay.addLayout(buttons)
+
         self.bars_plot = pg.PlotWidget()
         self.bars_plot.setObjectName("drawPadBars")
         self.bars_plot.setBackground("w")
@@ -213,7 +237,7 @@ class DrawPadPanel(QWidget):
         self.bars_plot.hideButtons()
         self.bars_plot.setYRange(0, 1, padding=0.02)
         self.bars_plot.setLabel("left", self.tr("probability"))
-        self.bars_plot.setMinimumHeight(120)
+        self.bars_plot.setMinimumHeight(48)
         self.bars_plot.setToolTip(self.tr("The network's output for the drawing: softmax "
                                           "pᵢ = e^zᵢ / Σⱼ e^zⱼ, one bar per class."))
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
@@ -237,8 +261,20 @@ class DrawPadPanel(QWidget):
             self._model_key = None
         self.recompute()
 
+    def image_side(self) -> int:
+        """Side of the dataset's (square) images: 8 for the digits."""
+        ds = self.state.dataset
+        shape = getattr(ds, "image_shape", None) if ds is not None else None
+        return int(shape[0]) if shape and shape[0] == shape[1] else SIDE
+
     def _on_structure(self) -> None:
         self._model_key = None
+        n = self.image_side()
+        if self.pad.side != BLOCK * n:
+            self.pad.set_side(BLOCK * n)
+        self.seen_title.setText(self.tr("Input {w}×{h}:").format(w=n, h=n))
+        self.seen_title.setToolTip(self.tr("What the network sees: the pad reduced to {w}×{h}.")
+                                   .format(w=n, h=n))
         ds = self.state.dataset
         k = ds.n_classes if ds is not None and ds.task != "regression" else 0
         names = list(ds.class_names or []) if k else []
@@ -285,9 +321,14 @@ class DrawPadPanel(QWidget):
 
     # -- from the pad to the bars ------------------------------------------------------
     def reduced(self) -> np.ndarray:
-        """The drawing as the network's 8×8 input (0..16)."""
+        """The drawing as the network's input image: ink counted per 4×4 block (0..16 for
+        the digits; rescaled to the dataset's largest pixel value for other image sets)."""
         pad = fit_to_box(self.pad.pad) if self.fit.isChecked() else self.pad.pad
-        return reduce_pad(pad)
+        out = reduce_pad(pad, self.pad.side // BLOCK)
+        ds = self.state.dataset
+        if ds is not None and getattr(ds, "image_shape", None) and self.pad.side != BLOCK * SIDE:
+            out *= image_vmax(ds) / float(BLOCK * BLOCK)
+        return out
 
     def _input_row(self, reduced: np.ndarray):
         """The reduced drawing as one prepared (scaled) input row, or None if it does not fit."""
@@ -306,7 +347,9 @@ class DrawPadPanel(QWidget):
         """Reduce the pad, run the network, redraw the 8×8 view and the bars."""
         t0 = time.perf_counter()
         reduced = self.reduced()
-        self.seen.setPixmap(scaled_pixmap(ink_image(reduced, 16.0), self.seen.width()))
+        ds = self.state.dataset
+        vmax = image_vmax(ds) if ds is not None and getattr(ds, "image_shape", None) else 16.0
+        self.seen.setPixmap(scaled_pixmap(ink_image(reduced, vmax), self.seen.width()))
         probs = None
         model = self.model()
         x = self._input_row(reduced) if model is not None else None
@@ -332,8 +375,12 @@ class DrawPadPanel(QWidget):
                 self.guess.setText(self.tr("Fix the network's problems to see its prediction."))
             return
         best = int(np.argmax(probs))
-        brushes = [pg.mkBrush(class_color(i) if i == best else QColor("#9ecae1"))
-                   for i in range(len(probs))]
+        key = (len(probs), best)
+        if key != self._brush_key:
+            self._brush_key = key
+            self._brushes = [pg.mkBrush(class_color(i) if i == best else QColor("#9ecae1"))
+                             for i in range(len(probs))]
+        brushes = self._brushes
         self.bars.setOpts(x=np.arange(len(probs)), height=probs, brushes=brushes)
         names = list((self.state.dataset.class_names or [])) if self.state.dataset else []
         name = names[best] if best < len(names) else str(best)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from nnstudio.ui.data.imagepix import sample_pixmap
 
 #: thumbnail side in pixels, and the large preview's
-THUMB, LARGE = 40, 168
+THUMB, LARGE = 40, 112
 #: frame colours: training samples grey, validation samples orange
 TRAIN_FRAME, VAL_FRAME = "#b0b0b0", "#ff7f0e"
 #: the dataset index of a grid row
@@ -96,6 +96,7 @@ class ImagesPanel(QWidget):
         self.state = state
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
+        lay.setSpacing(4)
 
         top = QHBoxLayout()
         self.large = QLabel()
@@ -123,12 +124,9 @@ class ImagesPanel(QWidget):
         self.class_combo.setToolTip(self.tr("Show only the samples of one class."))
         self.class_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         side.addWidget(self.class_combo)
-        self.legend = QLabel(self.tr("Grey frame: training sample. <span style='color:{c}'>Orange "
-                                     "frame</span>: validation sample (never trained on).")
-                             .format(c=VAL_FRAME))
-        self.legend.setObjectName("imageLegend")
-        self.legend.setWordWrap(True)
-        side.addWidget(self.legend)
+        for combo in (self.show_combo, self.class_combo):  # narrow docks: let the text elide
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         side.addStretch(1)
         top.addLayout(side, 1)
         lay.addLayout(top)
@@ -147,8 +145,10 @@ class ImagesPanel(QWidget):
         self.grid.setBatchSize(200)
         self.grid.setModel(self.model)
         self.grid.setToolTip(self.tr("Every sample with its label. Click one to send it through the "
-                                     "network (canvas, activations)."))
+                                     "network (canvas, activations). Grey frame: training sample; "
+                                     "orange frame: validation sample (never trained on)."))
         self.grid.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.grid.setMinimumHeight(THUMB + 26)  # one row of thumbnails
         self.grid.clicked.connect(self._on_clicked)
         self.grid.activated.connect(self._on_clicked)
         lay.addWidget(self.grid, 1)
@@ -216,7 +216,9 @@ class ImagesPanel(QWidget):
         part = self.tr("validation") if val else self.tr("training")
         h, w = ds.image_shape
         self.caption.setText(self.tr("<b>Sample {i}</b>: {label}<br>{part} sample, {h}×{w} pixels")
-                             .format(i=index, label=self.model.label(index), part=part, h=h, w=w))
+                             .format(i=index, label=self.model.label(index), part=part, h=h, w=w)
+                             + "<br><span style='color:{c}'>▢</span> ".format(c=VAL_FRAME)
+                             + self.tr("orange frame = validation"))
         row = self.row_of(index)
         if row >= 0:
             mi = self.model.index(row)

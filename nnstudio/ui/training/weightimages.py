@@ -16,7 +16,7 @@ import math
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nnstudio.ui.data.imagepix import weight_image
 
@@ -48,7 +48,7 @@ class WeightMosaic(QWidget):
         self.tiles: list[np.ndarray] = []
         self.captions: list[str] = []
         self.shared_scale = False
-        self.setMinimumSize(120, 120)
+        self.setMinimumSize(120, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
 
@@ -137,7 +137,8 @@ class WeightImagesPanel(QWidget):
         lay.addWidget(self.info)
         self.mosaic = WeightMosaic(self)
         lay.addWidget(self.mosaic, 1)
-        row = QHBoxLayout()
+        row = QVBoxLayout()
+        row.setSpacing(0)
         self.shared = QCheckBox(self.tr("One colour scale for all"))
         self.shared.setObjectName("weightImagesShared")
         self.shared.setToolTip(self.tr("Off: each image uses its own range (patterns are easier to "
@@ -147,7 +148,8 @@ class WeightImagesPanel(QWidget):
         self.key = QLabel(self.tr("<span style='color:#b2182b'>red</span> = positive weight, "
                                   "<span style='color:#2166ac'>blue</span> = negative"))
         self.key.setObjectName("weightImagesKey")
-        row.addWidget(self.key, 1)
+        self.key.setWordWrap(True)
+        row.addWidget(self.key)
         lay.addLayout(row)
         self.state.weightsChanged.connect(self.update_weights)
         self.state.datasetChanged.connect(self._refresh)
