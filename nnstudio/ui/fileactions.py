@@ -168,6 +168,9 @@ class FileActions(QObject):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        training = getattr(self.window, "training", None)
+        if training is not None and training.is_paused():
+            training.commit()  # a paused run's progress is saved with the file (one "Train" edit)
         try:
             save_project(self.state.project, path)
         except (OSError, ValueError) as exc:

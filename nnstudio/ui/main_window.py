@@ -36,6 +36,7 @@ from nnstudio.ui.problems import ProblemsPanel
 from nnstudio.ui.state import AppState
 from nnstudio.ui.studio import Studio
 from nnstudio.ui.training.controller import TrainingController
+from nnstudio.ui.undo_guard import guard_undo
 from nnstudio.ui.workspaces import STATE_VERSION, PanelDock, Workspaces, default_workspaces
 
 __all__ = ["MainWindow", "PLUGINS", "STATE_VERSION"]
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.history.setEmptyLabel(self.tr("<opened project>"))
 
         self._build_menus()
+        guard_undo(self.state, self.undo_action, self.redo_action, self.history)  # off while training
         self._build_toolbar()
         self.workspaces = Workspaces(self)
         self.workspaces.add_to_menu(self.menus["view"])

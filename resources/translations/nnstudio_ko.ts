@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
     <context>
         <name>_PlotPanel</name>
@@ -106,6 +107,10 @@
         <message>
             <source>Click a weight line on the canvas to see ∂L/∂w as δ · a.</source>
             <translation>캔버스에서 가중치 선을 클릭하면 ∂L/∂w를 δ · a로 풀어서 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>The network changed since this step: press Step (one batch, F10) again.</source>
+            <translation>이 단계 이후 네트워크가 바뀌었습니다. 단계(배치 하나, F10)를 다시 누르세요.</translation>
         </message>
         <message>
             <source>layer {layer}</source>
@@ -3393,6 +3398,13 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         <message>
             <source>One epoch</source>
             <translation>에포크 하나</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoGuard</name>
+        <message>
+            <source>Stop training first: a running or paused run trains the network as it was when it started.</source>
+            <translation>먼저 학습을 멈추세요. 실행 중이거나 일시 정지된 학습은 시작할 때의 네트워크를 학습합니다.</translation>
         </message>
     </context>
     <context>

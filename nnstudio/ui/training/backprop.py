@@ -111,6 +111,16 @@ class BackpropPanel(QWidget):
         controller.stepped.connect(self.show_step)
         self.state.weightSelected.connect(self.select_weight)
         self.state.projectReplaced.connect(self.clear)
+        self.state.documentChanged.connect(self._on_document)
+
+    def _on_document(self, event: str, _info: dict) -> None:
+        """The step shown belongs to the network it was trained on: a changed network clears it."""
+        if self.step is not None and not self._fits(self.step):
+            self._stale()
+
+    def _stale(self) -> None:
+        self.clear()
+        self.info.setText(self.tr("The network changed since this step: press Step (one batch, F10) again."))
 
     def _bar_plot(self, name: str, label: str) -> pg.PlotWidget:
         w = pg.PlotWidget(self, background="w")
@@ -124,12 +134,29 @@ class BackpropPanel(QWidget):
         self.step = None
         self.chain = None
         self._model = None
+        self.layers = []
+        self.kernel_norms = self.bias_norms = np.zeros(0)
+        self.kernel_update_norms = self.bias_update_norms = np.zeros(0)
         for bars in (self.kernel_bars, self.bias_bars, self.kernel_upd, self.bias_upd):
             bars.setOpts(x=[], height=[])
         self.info.setText(self.tr("Press Step (one batch, F10) to see the gradients of one training step."))
 
+    def _fits(self, step) -> bool:
+        """True if ``step``'s gradients have the shapes of the document's network now."""
+        slots = weight_slots(self.state.project)
+        for layer, (k, b) in slots.items():
+            units = self.state.project.layers[layer].params.get("units")
+            if k >= len(step.grads) or np.ndim(step.grads[k]) != 2 or step.grads[k].shape[1] != units:
+                return False
+            if b is not None and (b >= len(step.grads) or np.shape(step.grads[b]) != (units,)):
+                return False
+        return sum(1 if b is None else 2 for _k, b in slots.values()) == len(step.grads)
+
     def show_step(self, step) -> None:
-        """Show a :class:`~nnstudio.ui.training.worker.StepInfo`."""
+        """Show a :class:`~nnstudio.ui.training.worker.StepInfo` (ignored if the network changed since)."""
+        if not self._fits(step):
+            self._stale()
+            return
         self.step = step
         self._model = None
         slots = weight_slots(self.state.project)

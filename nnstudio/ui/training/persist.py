@@ -22,7 +22,8 @@ from nnstudio.session import TrainedState
 from nnstudio.session import runs as runlib
 
 #: edits that may be made while a run is paused without ending it (they apply on resume)
-LIVE_EDITS = {("set_training", "learning_rate"), ("set_training", "epochs"), ("set_name", None)}
+LIVE_EDITS = {("set_training", "learning_rate"), ("set_training", "epochs"), ("set_training", "speed"),
+              ("set_name", None), ("set_state", None)}
 
 
 class StateMixin:
