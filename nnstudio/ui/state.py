@@ -60,7 +60,9 @@ class AppState(QObject):
         self.dataset: Any = None
         self.dataset_error: str | None = None
         self.problems: list = []
-        self.selected_layer: int | None = None
+        #: the selected layer by id (None: model settings); ``selected_layer`` is its index now
+        self.selected_id: str | None = None
+        self._selected_index: int | None = None
         self.selected_sample: int = 0
         self.training_state: str = IDLE
         self._prepared = None
@@ -112,7 +114,7 @@ class AppState(QObject):
         self.file_path = Path(path) if path else None
         self.undo_stack.clear()
         self.undo_stack.setClean()
-        self.selected_layer = None
+        self.selected_id = self._selected_index = None
         self.selected_sample = 0
         self._reload_dataset(emit=False)
         self.projectReplaced.emit()
@@ -136,10 +138,10 @@ class AppState(QObject):
     def _on_document(self, event: str, info: dict) -> None:
         if event == "dataset_changed" or (event == "training_changed" and info.get("key") in ("validation_split", "dtype")):
             self._reload_dataset()
-        if event in ("layer_removed", "layers_replaced") and self.selected_layer is not None:
-            if self.selected_layer >= len(self.project.layers):
-                self.select_layer(None)
         self.documentChanged.emit(event, info)
+        if self.selected_id is not None and event in ("layer_inserted", "layer_removed", "layer_moved",
+                                                      "layers_replaced"):
+            self._follow_selection(event)
         self._revalidate()
 
     # -- dataset ----------------------------------------------------------
@@ -207,11 +209,44 @@ class AppState(QObject):
         return any(p.is_error for p in self.problems)
 
     # -- selection --------------------------------------------------------
+    @property
+    def selected_layer(self) -> int | None:
+        """The index of the selected layer now (it follows the layer when layers move), or None."""
+        if self.selected_id is None:
+            return None
+        for i, layer in enumerate(self.project.layers):
+            if layer.id == self.selected_id:
+                return i
+        return None
+
     def select_layer(self, index: int | None) -> None:
-        if index == self.selected_layer:
+        """Select the layer at ``index`` (None or out of range: no selection)."""
+        layers = self.project.layers
+        self.select_layer_id(layers[index].id if index is not None and 0 <= index < len(layers) else None)
+
+    def select_layer_id(self, layer_id: str | None) -> None:
+        """Select a layer by its id (None: no selection); ``selectionChanged`` carries its index."""
+        if layer_id == self.selected_id:
             return
-        self.selected_layer = index
-        self.selectionChanged.emit(index)
+        self.selected_id = layer_id
+        self._selected_index = self.selected_layer
+        if self._selected_index is None:
+            self.selected_id = None
+        self.selectionChanged.emit(self._selected_index)
+
+    def _follow_selection(self, event: str) -> None:
+        """Keep the selection on the same layer when the document moves layers (undo included)."""
+        index = self.selected_layer
+        if index is None:  # the selected layer is gone
+            old = self._selected_index
+            if event == "layers_replaced" and old is not None and old < len(self.project.layers):
+                self.selected_id, self._selected_index = self.project.layers[old].id, old  # same place
+                self.selectionChanged.emit(old)
+            else:
+                self.select_layer_id(None)
+        elif index != self._selected_index:
+            self._selected_index = index
+            self.selectionChanged.emit(index)
 
     def select_sample(self, index: int) -> None:
         if self.dataset is None:
