@@ -110,6 +110,17 @@ def problems(features, n_raw: int) -> list[str]:
     return bad
 
 
+def malformed(features) -> list:
+    """Entries of ``features`` that are not feature keys at all (whatever the data)."""
+    bad = []
+    for key in features:
+        try:
+            _parse(key)
+        except FeatureError:
+            bad.append(key)
+    return bad
+
+
 def width(features, n_raw: int | None) -> int | None:
     """How many numbers the network gets per sample (``None`` if unknown)."""
     if features is None:

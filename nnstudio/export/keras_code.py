@@ -134,10 +134,16 @@ def data_loader(spec: ExportSpec, floatx: str) -> str:
         "def load_data():",
         '    """Features, targets and the validation mask (the rows nnstudio held out)."""',
         "    data = np.loadtxt(DATA_FILE, delimiter=',', skiprows=1, ndmin=2)",
-        "    x = data[:, :N_FEATURES]",
-        "    y = data[:, N_FEATURES:N_FEATURES + N_TARGETS]",
-        "    is_val = data[:, -1] == 1",
     ]
+    if spec.features is not None:
+        out += ["    x = data[:, :N_COLUMNS]",
+                "    y = data[:, N_COLUMNS:N_COLUMNS + N_TARGETS]",
+                "    is_val = data[:, -1] == 1",
+                "    x = derive_features(x)  # the input features nnstudio derived, before any scaling"]
+    else:
+        out += ["    x = data[:, :N_FEATURES]",
+                "    y = data[:, N_FEATURES:N_FEATURES + N_TARGETS]",
+                "    is_val = data[:, -1] == 1"]
     if spec.mean is not None:
         out.append("    # Standardized with the mean / scale of the training rows, as nnstudio did.")
         out.append("    x = (x - MEAN) / SCALE")
@@ -152,7 +158,12 @@ def data_loader(spec: ExportSpec, floatx: str) -> str:
     else:
         out.append(f"    y = y.astype({literal(floatx)})")
     out.append("    return x, y, is_val")
-    return "\n".join(out) + "\n"
+    text = "\n".join(out) + "\n"
+    if spec.features is not None:
+        from nnstudio.data.features import SCRIPT_SOURCE
+
+        text = SCRIPT_SOURCE + "\n\n" + text
+    return text
 
 
 def constants(spec: ExportSpec, stem: str) -> str:
@@ -174,6 +185,9 @@ def constants(spec: ExportSpec, stem: str) -> str:
         f"EPOCHS = int(os.environ.get('NNSTUDIO_EPOCHS', '{spec.epochs}'))",
         f"SEED = {literal(spec.seed if spec.seed is not None else 0)}",
     ]
+    if spec.features is not None:
+        out.append(f"N_COLUMNS = {spec.n_columns}  # raw feature columns in the data file")
+        out.append(f"FEATURES = {literal(spec.features)}  # derived from them (see derive_features)")
     text = "\n".join(out) + "\n"
     if spec.mean is not None:
         text += float_array("MEAN", spec.mean) + float_array("SCALE", spec.scale)

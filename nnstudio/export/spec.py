@@ -73,6 +73,10 @@ class ExportSpec:
     #: weights (its ``bit_generator.state``): each epoch's batch order is its next
     #: ``permutation(n_train)``. None when the seed is random or the data unknown.
     generator_state: dict | None = None
+    #: the input features derived from the raw columns (nnstudio.data.features keys), None: the raw
+    #: columns as they are; ``n_columns``: the raw feature columns of the data CSV
+    features: list[str] | None = None
+    n_columns: int = 0
 
     @property
     def dense(self) -> list[LayerInfo]:
@@ -111,6 +115,23 @@ def _int(value: Any, what: str, minimum: int = 0) -> int:
     if float(value) != int(value) or int(value) < minimum:
         raise ExportError(f"{what} must be a whole number >= {minimum}, found {value!r}")
     return int(value)
+
+
+def _features(features, n_columns: int | None) -> list[str] | None:
+    """The derived input features to write into a script (None: the raw columns as they are)."""
+    from nnstudio.data import features as nnfeatures
+
+    if features is None:
+        return None
+    if not isinstance(features, list) or nnfeatures.malformed(features):
+        raise ExportError(f"the Input layer's features are not valid: {features!r}"[:200])
+    if n_columns is not None:
+        bad = nnfeatures.problems(features, n_columns)
+        if bad:
+            raise ExportError(f"the input features {', '.join(bad)} do not fit the data's {n_columns} column(s)")
+        if nnfeatures.is_identity(features, n_columns):
+            return None
+    return [str(k) for k in features]
 
 
 def _layers(project: Project, n_features: int) -> list[LayerInfo]:
@@ -175,7 +196,12 @@ def export_spec(project: Project, dataset: Any = None, *, n_features: int | None
     """
     ds = _dataset_or_none(project, dataset)
     t = project.training
-    size = project.layers[0].params.get("size") if project.layers and project.layers[0].type == "Input" else None
+    first = project.layers[0].params if project.layers and project.layers[0].type == "Input" else {}
+    size = first.get("size")
+    n_columns = ds.n_features if ds is not None else n_features
+    features = _features(first.get("features"), n_columns)
+    if size is None and features is not None:
+        size = len(features)
     if size is None:
         size = n_features if n_features is not None else (ds.n_features if ds is not None else None)
     if size is None:
@@ -273,6 +299,8 @@ def export_spec(project: Project, dataset: Any = None, *, n_features: int | None
         mean=mean,
         scale=scale,
         has_validation=has_val,
+        features=features,
+        n_columns=int(n_columns if n_columns is not None else n_in),
         problems=list(problems or []),
         label_smoothing=label_smoothing,
         generator_state=generator_state,
