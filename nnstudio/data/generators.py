@@ -94,6 +94,28 @@ def spiral(n_samples=300, noise=0.1, arms=2, seed=0) -> Dataset:
     return _cls(x[perm], y[perm], arms, f"spiral, {arms} arms ({n_samples} points)")
 
 
+#: the curves of :func:`function_split`: name -> (formula text, f)
+CURVES = {
+    "sine": ("x₂ = 0.8·sin(π·x₁)", lambda t: 0.8 * np.sin(np.pi * t)),
+    "cubic": ("x₂ = x₁³ − x₁", lambda t: t ** 3 - t),
+    "abs": ("x₂ = |x₁| − 0.5", lambda t: np.abs(t) - 0.5),
+}
+
+
+def function_split(curve: str, n_samples=200, noise=0.05, seed=0) -> Dataset:
+    """Points in the square [−1.5, 1.5]², class 1 above the curve ``x₂ = f(x₁)``, class 0 below.
+
+    The labels follow the exact curve; then each point moves by N(0, noise²)
+    in both coordinates, so a large noise blurs the border.
+    """
+    rng = _rng(seed)
+    x = rng.uniform(-1.5, 1.5, (n_samples, 2))
+    y = (x[:, 1] > CURVES[curve][1](x[:, 0])).astype(np.int64)
+    if noise > 0:
+        x = x + rng.normal(0.0, noise, x.shape)
+    return _cls(x, y, 2, f"above/below {CURVES[curve][0]} ({n_samples} points)", class_names=["below", "above"])
+
+
 def moons(n_samples=200, noise=0.1, seed=0) -> Dataset:
     """Two interleaving half circles (like scikit-learn's make_moons)."""
     rng = _rng(seed)

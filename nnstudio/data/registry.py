@@ -79,6 +79,11 @@ def _gate(name, title, desc):
         partial(g.logic_gate, name))
 
 
+def _curve(curve, title, desc):
+    return Generator(f"above_{curve}", title, desc, "binary", [_n(200), _noise(0.05), _seed()],
+                     partial(g.function_split, curve))
+
+
 _TABLE = [
     _gate("and", "AND gate", "The AND truth table: output 1 only when both inputs are 1."),
     _gate("nand", "NAND gate", "The NAND truth table: output 0 only when both inputs are 1."),
@@ -100,6 +105,14 @@ _TABLE = [
                          Param("arms", "Arms", 2, 2, 8, "int",
                                "Number of arms (= classes; more than 2 is multiclass)."),
                          _seed()], g.spiral),
+    Generator("spiral_multi", "Spiral, 3+ classes",
+              "Three (or more) interleaved spiral arms, one class each: a multi-class decision map.",
+              "multiclass", [_n(300, 20), _noise(0.05),
+                             Param("arms", "Arms", 3, 3, 8, "int", "Number of arms (= classes)."),
+                             _seed()], g.spiral),
+    _curve("sine", "Above/below a sine", "Class 1 above the wave x₂ = 0.8·sin(π·x₁), class 0 below it."),
+    _curve("cubic", "Above/below a cubic", "Class 1 above the curve x₂ = x₁³ − x₁, class 0 below it."),
+    _curve("abs", "Above/below |x|", "Class 1 above the V x₂ = |x₁| − 0.5, class 0 below it."),
     Generator("moons", "Moons", "Two interleaving half circles.",
               "binary", [_n(200), _noise(0.1), _seed()], g.moons),
     Generator("blobs", "Blobs", "Gaussian blobs, one class each, around a circle.",

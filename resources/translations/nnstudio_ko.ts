@@ -78,7 +78,7 @@
         <name>AppState</name>
         <message>
             <source>Training is running: pause or stop it before editing the network.</source>
-            <extracomment>a document change: (event, info) as sent by :class:`Project` a different document was loaded (New / Open / import) the dataset (or its split/scaling) changed; ``dataset`` may be None with ``dataset_error`` set the list of validation problems was recomputed the selected layer index (or None for "no selection": model settings) the sample whose activations the canvas shows (index into the dataset) 'idle' | 'running' | 'paused' live activations for the selected sample during/after training: a list (one entry per project layer) of 1-D numpy arrays (or None) live weights (list of numpy arrays, Keras order) during/after training the file path or the clean state changed (title bar) a weight line was clicked on the canvas: (project layer index of the Dense layer, from-neuron, to-neuron) dataset indices of the mini-batch being trained (for highlighting), or None latest live values: per project layer a (z, a) pair of 1-D arrays for the selected sample latest live weights (Keras order list of arrays) or None</extracomment>
+            <extracomment>a document change: (event, info) as sent by :class:`Project` a different document was loaded (New / Open / import) the dataset (or its split/scaling) changed; ``dataset`` may be None with ``dataset_error`` set the list of validation problems was recomputed the selected layer index (or None for "no selection": model settings) the sample whose activations the canvas shows (index into the dataset) 'idle' | 'running' | 'paused' live activations for the selected sample during/after training: a list (one entry per project layer) of 1-D numpy arrays (or None) live weights (list of numpy arrays, Keras order) during/after training the file path or the clean state changed (title bar) a weight line was clicked on the canvas: (project layer index of the Dense layer, from-neuron, to-neuron) dataset indices of the mini-batch being trained (for highlighting), or None the selected layer by id (None: model settings); ``selected_layer`` is its index now latest live values: per project layer a (z, a) pair of 1-D arrays for the selected sample latest live weights (Keras order list of arrays) or None</extracomment>
             <translation>학습이 진행 중입니다. 신경망을 편집하려면 먼저 학습을 일시 정지하거나 중지하세요.</translation>
         </message>
     </context>
@@ -1115,6 +1115,42 @@
         <message>
             <source>Number of arms (= classes; more than 2 is multiclass).</source>
             <translation>나선 팔의 개수입니다(= 클래스 수, 2보다 크면 다중 클래스).</translation>
+        </message>
+        <message>
+            <source>Spiral, 3+ classes</source>
+            <translation>나선, 3개 이상 클래스</translation>
+        </message>
+        <message>
+            <source>Three (or more) interleaved spiral arms, one class each: a multi-class decision map.</source>
+            <translation>서로 얽힌 나선 팔 3개(또는 그 이상), 팔마다 클래스 하나: 다중 클래스 결정 지도를 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Number of arms (= classes).</source>
+            <translation>팔의 개수(= 클래스 수).</translation>
+        </message>
+        <message>
+            <source>Above/below a sine</source>
+            <translation>사인 곡선 위/아래</translation>
+        </message>
+        <message>
+            <source>Class 1 above the wave x₂ = 0.8·sin(π·x₁), class 0 below it.</source>
+            <translation>물결 x₂ = 0.8·sin(π·x₁) 위는 클래스 1, 아래는 클래스 0입니다.</translation>
+        </message>
+        <message>
+            <source>Above/below a cubic</source>
+            <translation>3차 곡선 위/아래</translation>
+        </message>
+        <message>
+            <source>Class 1 above the curve x₂ = x₁³ − x₁, class 0 below it.</source>
+            <translation>곡선 x₂ = x₁³ − x₁ 위는 클래스 1, 아래는 클래스 0입니다.</translation>
+        </message>
+        <message>
+            <source>Above/below |x|</source>
+            <translation>|x| 위/아래</translation>
+        </message>
+        <message>
+            <source>Class 1 above the V x₂ = |x₁| − 0.5, class 0 below it.</source>
+            <translation>V자 x₂ = |x₁| − 0.5 위는 클래스 1, 아래는 클래스 0입니다.</translation>
         </message>
         <message>
             <source>Moons</source>

@@ -13,7 +13,7 @@ RANDOM = [g.name for g in data.builtins() if any(p.name == "seed" for p in g.par
 def test_registry_lists_every_dataset_once():
     expected = {"and", "nand", "or", "xor", "circle", "xor_quadrants", "gaussians", "spiral",
                 "moons", "blobs", "sine", "plane", "bump", "keras_example", "iris", "digits",
-                "overfit_small"}
+                "overfit_small", "spiral_multi", "above_sine", "above_cubic", "above_abs"}
     assert set(NAMES) == expected
     assert len(NAMES) == len(expected)
     for g in data.builtins():
@@ -148,3 +148,22 @@ def test_make_accepts_integral_floats_and_numpy_scalars():
     a = data.make("moons", n_samples=50.0, seed=np.int64(2))
     b = data.make("moons", n_samples=50, seed=2)
     np.testing.assert_array_equal(a.x, b.x)
+
+
+def test_points_above_and_below_a_function():
+    from nnstudio.data.generators import CURVES
+
+    for curve, (_text, f) in CURVES.items():
+        ds = data.make(f"above_{curve}", noise=0.0, n_samples=300, seed=2)
+        assert ds.task == "binary" and ds.x.shape == (300, 2) and ds.class_names == ["below", "above"]
+        np.testing.assert_array_equal(ds.y, (ds.x[:, 1] > f(ds.x[:, 0])).astype(np.int64))
+        assert 0.2 < ds.y.mean() < 0.8
+        assert np.all(np.abs(ds.x) <= 1.5)
+    noisy = data.make("above_sine", noise=0.2, seed=2)
+    assert not np.array_equal(noisy.x, data.make("above_sine", noise=0.0, seed=2).x)
+
+
+def test_multiclass_spiral_has_three_or_more_classes():
+    ds = data.make("spiral_multi")
+    assert ds.task == "multiclass" and ds.n_classes == 3 and np.bincount(ds.y).tolist() == [100, 100, 100]
+    assert data.make("spiral_multi", arms=5, n_samples=100).n_classes == 5

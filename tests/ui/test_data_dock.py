@@ -189,3 +189,13 @@ def test_digits_thumbnail_shows_four_different_digits():
             dark = sum(1 for x in range(qx * 20 + 2, qx * 20 + 18) for y in range(qy * 20 + 2, qy * 20 + 18)
                        if img.pixelColor(x, y).lightness() < 100)
             assert dark > 5
+
+
+def test_new_2d_sets_have_thumbnails_in_the_class_colours():
+    from nnstudio import data
+    from nnstudio.ui.data.common import thumbnail
+
+    for name in ("above_sine", "above_cubic", "above_abs", "spiral_multi"):
+        img = thumbnail(data.make(name), 40).toImage()
+        colours = {img.pixelColor(x, y).name() for x in range(40) for y in range(40)}
+        assert len(colours - {"#ffffff"}) >= (3 if name == "spiral_multi" else 2), name
