@@ -127,10 +127,11 @@ class PlaneMaps:
     (index 0: the raw inputs themselves).
     """
 
-    __slots__ = ("kind", "grid", "extent", "side", "values")
+    __slots__ = ("kind", "grid", "extent", "side", "values", "cache")
 
     def __init__(self, kind, grid, extent, side, values) -> None:
         self.kind, self.grid, self.extent, self.side, self.values = kind, grid, extent, side, values
+        self.cache: dict = {}  # what views derived from this evaluation (colours), shared between them
 
     @property
     def output(self) -> np.ndarray:

@@ -54,11 +54,22 @@ def class_rgb(p: np.ndarray, strength: float = 1.0) -> np.ndarray:
     return np.clip(rgb, 0, 255).astype(np.uint8)
 
 
-def signed_rgb(t: np.ndarray) -> np.ndarray:
-    """Values in [-1, 1] -> (…, 3) uint8: blue (−1) through white (0) to orange (+1)."""
-    t = np.clip(np.nan_to_num(np.asarray(t, dtype=np.float64)), -1.0, 1.0)[..., None]
+def _signed_lut(levels: int = 256) -> np.ndarray:
+    t = np.linspace(-1.0, 1.0, levels)[:, None]
     target = np.where(t >= 0, POSITIVE_RGB, NEGATIVE_RGB)
-    return np.clip(255 + (target - 255) * np.abs(t), 0, 255).astype(np.uint8)
+    return np.clip(np.rint(255 + (target - 255) * np.abs(t)), 0, 255).astype(np.uint8)
+
+
+#: 256 colours from blue (−1) through white (0) to orange (+1)
+SIGNED_LUT = _signed_lut()
+
+
+def signed_rgb(t: np.ndarray) -> np.ndarray:
+    """Values in [-1, 1] -> (…, 3) uint8: blue (−1) through white (0) to orange (+1) (256 levels)."""
+    t = np.asarray(t, dtype=np.float64)
+    idx = np.rint((np.clip(t, -1.0, 1.0) + 1.0) * 127.5)
+    idx[~np.isfinite(idx)] = 127.5  # NaN: white-ish middle
+    return SIGNED_LUT[idx.astype(np.intp)]
 
 
 def plain_axes(plot) -> None:

@@ -168,6 +168,8 @@ def test_summary_line_counts_keras_parameters(window):
 def test_live_values_colour_neurons_and_tooltip_shows_the_sum(window):
     state = window.state
     scene = window.canvas.canvas_scene
+    scene.maps.enabled = False  # coloured circles (the neuron maps are tested in test_canvas_maps.py)
+    scene.relayout()
     kernel = np.array([[0.5], [-2.0]])
     bias = np.array([0.25])
     x = np.array([1.0, 0.5])

@@ -83,25 +83,26 @@ class NeuronItem(QGraphicsEllipseItem):
         self.setAcceptHoverEvents(True)
 
     def set_map(self, image: QImage | None) -> None:
-        """Show ``image`` (the unit's response over the input plane) instead of a circle."""
+        """Show ``image`` (the unit's response over the input plane) instead of a circle.
+
+        The block paints the images of all its neurons in one call (one Python paint per
+        layer, not per neuron: each call from Qt into Python waits for the GIL the training
+        thread holds), so a neuron with a map has no contents of its own.
+        """
+        if image is None and self.image is None:
+            return
         self.image = image
-        self.update()
+        self.setFlag(QGraphicsItem.ItemHasNoContents, image is not None)
+        self.block.update(self.map_rect())
+
+    def map_rect(self) -> QRectF:
+        """Where the map is drawn, in the block's coordinates."""
+        return self.rect().translated(self.pos())
 
     def set_pinned(self, pinned: bool) -> None:
         if pinned != self.pinned:
             self.pinned = pinned
-            self.update()
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: D401 - Qt API
-        if self.image is None:
-            super().paint(painter, option, widget)
-            return
-        r = self.rect()
-        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
-        painter.drawImage(r, self.image)
-        painter.setBrush(Qt.NoBrush)
-        painter.setPen(QPen(QColor(20, 20, 20), 3.0) if self.pinned else QPen(QColor(90, 90, 90), 1.0))
-        painter.drawRect(r)
+            self.block.update(self.map_rect().adjusted(-3, -3, 3, 3))
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         scene = self.scene()
@@ -232,6 +233,8 @@ class LayerBlock(QGraphicsRectItem):
         scale = float(np.max(np.abs(finite))) if finite.size else 0.0
         scale = scale if scale > 1e-12 else 1.0
         for n in self.neurons:
+            if n.image is not None:
+                continue  # drawn as a map: the colour would not be seen
             v = values[n.unit] / scale if n.unit < values.size else 0.0
             n.setBrush(value_colour(v))
 
@@ -251,6 +254,7 @@ class LayerBlock(QGraphicsRectItem):
         painter.setBrush(fill.lighter(150))
         painter.drawRoundedRect(QRectF(r.left() + 1.5, r.top() + 1.5, r.width() - 3, 44), 6, 6)
         if not readable:
+            self._paint_maps(painter)
             return  # too small to read: skip the (costly) text
         painter.setPen(QColor(30, 30, 30))
         painter.setFont(_bold_font())
@@ -262,6 +266,19 @@ class LayerBlock(QGraphicsRectItem):
         if self.gap_text.isVisible() and self._slots is not None:
             y = self._slots.y(self._slots.gap)
             painter.drawText(QRectF(r.left(), y - 10, r.width(), 20), Qt.AlignCenter, self.gap_text.text())
+        self._paint_maps(painter)
+
+    def _paint_maps(self, painter: QPainter) -> None:
+        """The neurons' maps (map mode), each framed; the pinned one with a thick frame."""
+        thin, thick = QPen(QColor(90, 90, 90), 1.0), QPen(QColor(20, 20, 20), 3.0)
+        painter.setBrush(Qt.NoBrush)
+        for n in self.neurons:
+            if n.image is None:
+                continue
+            rect = n.map_rect()
+            painter.drawImage(rect, n.image)
+            painter.setPen(thick if n.pinned else thin)
+            painter.drawRect(rect)
 
 
 @lru_cache(maxsize=1)

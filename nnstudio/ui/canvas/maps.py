@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QImage
 
 from nnstudio.project.planes import MAX_MAP_UNITS, PlaneEvaluator, maps_fit
-from nnstudio.ui.plotstyle import class_probabilities, class_rgb, signed_rgb
+from nnstudio.ui.plotstyle import CLASS_RGB, class_probabilities, class_rgb, signed_rgb
 
 #: at most this many map refreshes per second (the worker sends ~10 snapshots a second)
 MAX_RATE = 20.0
@@ -46,48 +46,77 @@ def rgb_qimage(rgb: np.ndarray) -> QImage:
     """``(side, side, 3)`` uint8 indexed ``[ix, iy]`` -> a QImage with y up."""
     img = np.ascontiguousarray(np.transpose(rgb, (1, 0, 2))[::-1])
     h, w = img.shape[:2]
-    return QImage(img.data, w, h, 3 * w, QImage.Format_RGB888).copy()
+    # RGB32 is the raster engine's own format: drawing it needs no conversion per paint
+    return QImage(img.data, w, h, 3 * w, QImage.Format_RGB888).convertToFormat(QImage.Format_RGB32)
 
 
-def unit_rgb(values: np.ndarray, activation: str | None) -> np.ndarray:
-    """One unit's values over the grid -> colours (sign colours around the activation's centre)."""
-    v = np.asarray(values, dtype=np.float64)
+def _signed_scale(v: np.ndarray, activation: str | None) -> np.ndarray:
+    """``(G, units)`` values -> [-1, 1] per unit, around the activation's centre."""
     if activation in _UNIT_RANGE:
-        t = (v - 0.5) * 2.0
-    elif activation in _BOUNDED:
-        t = v
-    else:
-        finite = np.abs(v[np.isfinite(v)])
-        scale = float(finite.max()) if finite.size else 0.0
-        t = v / scale if scale > 1e-12 else np.zeros_like(v)
-    return signed_rgb(t)
+        return (v - 0.5) * 2.0
+    if activation in _BOUNDED:
+        return v
+    if activation is None:  # an input feature: its own range
+        lo, hi = np.nanmin(v, axis=0), np.nanmax(v, axis=0)
+        half = np.where(hi > lo, (hi - lo) / 2, 1.0)
+        return (v - (lo + hi) / 2) / half
+    finite = np.where(np.isfinite(v), np.abs(v), 0.0)
+    scale = finite.max(axis=0) if len(v) else np.ones(v.shape[1])
+    return v / np.where(scale > 1e-12, scale, 1.0)
 
 
-def layer_rgbs(values: np.ndarray, side: int, activation: str | None, classes: bool,
-               standardize: bool = True) -> list[np.ndarray]:
+def layer_rgbs(values: np.ndarray, side: int, activation: str | None, classes: bool) -> list[np.ndarray]:
     """Every unit of one layer's ``(G, units)`` output as a ``(side, side, 3)`` colour array.
 
+    Hidden units: blue (negative) / white / orange (positive) around the activation's
+    centre (0.5 for sigmoid-like units; fixed ±1 for tanh; each unit's largest |value|
+    otherwise); ``activation=None``: an input feature over its own range.
     ``classes``: the layer is a classifier's output; each unit shows its class probability
     in the class colour (one sigmoid unit: the two-class blend, like the decision map).
+    One vectorised pass per layer.
     """
     v = np.asarray(values, dtype=np.float64)
-    out = []
     if classes and v.shape[1] == 1:
-        out.append(class_rgb(class_probabilities(v)).reshape(side, side, 3))
-        return out
-    for u in range(v.shape[1]):
-        if classes:
-            p = np.zeros((len(v), u + 1))
-            p[:, u] = np.clip(v[:, u], 0, 1)
-            out.append(class_rgb(p).reshape(side, side, 3))
-        elif activation is None and standardize:  # an input feature: its own range
-            col = v[:, u]
-            lo, hi = float(np.nanmin(col)), float(np.nanmax(col))
-            t = (col - (lo + hi) / 2) / ((hi - lo) / 2) if hi > lo else np.zeros_like(col)
-            out.append(signed_rgb(t).reshape(side, side, 3))
-        else:
-            out.append(unit_rgb(v[:, u], activation).reshape(side, side, 3))
+        return [class_rgb(class_probabilities(v)).reshape(side, side, 3)]
+    if classes:
+        p = np.clip(np.nan_to_num(v), 0, 1)  # (G, k): unit u blends white -> class colour u
+        colours = CLASS_RGB[np.arange(v.shape[1]) % len(CLASS_RGB)]
+        rgb = 255 + p[:, :, None] * (colours[None, :, :] - 255)
+        rgb = np.clip(rgb, 0, 255).astype(np.uint8)
+    else:
+        rgb = signed_rgb(_signed_scale(v, activation))  # (G, units, 3)
+    return [rgb[:, u].reshape(side, side, 3) for u in range(v.shape[1])]
+
+
+def map_activation(layers, i: int) -> str | None:
+    """The activation whose range colours layer ``i``'s map (None: the Input layer's features)."""
+    spec = layers[i]
+    if spec.type == "Input":
+        return None
+    if spec.type == "Dropout":  # passes its input on (inference): coloured like its input
+        prev = next((s for s in reversed(layers[:i]) if s.type != "Dropout"), None)
+        return None if prev is None or prev.type == "Input" else prev.params.get("activation")
+    return spec.params.get("activation")
+
+
+def maps_layer_rgbs(maps, layer: int, activation: str | None, classes: bool) -> list[np.ndarray]:
+    """:func:`layer_rgbs` of one layer of a :class:`PlaneMaps`, computed once per evaluation
+    (the canvas, the decision view's thumbnails and the pinned map share it)."""
+    key = ("rgb", layer, activation, classes)
+    out = maps.cache.get(key)
+    if out is None:
+        out = maps.cache[key] = layer_rgbs(maps.values[layer], maps.side, activation, classes)
     return out
+
+
+def maps_qimage(maps, layer: int, unit: int, activation: str | None, classes: bool) -> QImage:
+    """The QImage of one unit's map (cached per evaluation like :func:`maps_layer_rgbs`)."""
+    key = ("img", layer, unit, activation, classes)
+    img = maps.cache.get(key)
+    if img is None:
+        rgbs = maps_layer_rgbs(maps, layer, activation, classes)
+        img = maps.cache[key] = rgb_qimage(rgbs[min(unit, len(rgbs) - 1)])
+    return img
 
 
 class CanvasMaps(QObject):
@@ -101,6 +130,7 @@ class CanvasMaps(QObject):
         self.maps = None                 # the last PlaneMaps drawn
         self.images: dict = {}           # (layer index, unit) -> QImage
         self.refreshes = 0
+        self._input_grid = None
         self._dirty = True
         self._last = 0.0
         self._timer = QTimer(self)
@@ -138,6 +168,7 @@ class CanvasMaps(QObject):
         self._last = time.perf_counter()
         scene = self.scene
         if not self.wanted():
+            self._input_grid = None
             if self.images:
                 self.images = {}
                 self.maps = None
@@ -150,7 +181,7 @@ class CanvasMaps(QObject):
         maps = evaluator_for(self.state).evaluate(self.state.project, prepared, self.state.live_weights) \
             if prepared is not None else None
         if maps is None or maps.kind != "plane":
-            self.images, self.maps = {}, None
+            self.images, self.maps, self._input_grid = {}, None, None
             scene.apply_maps({})
             return
         self.maps = maps
@@ -163,12 +194,14 @@ class CanvasMaps(QObject):
             v = maps.values[i] if i < len(maps.values) else None
             if v is None or v.ndim != 2:
                 continue
-            act = None if spec.type == "Input" else spec.params.get("activation")
-            if spec.type == "Dropout":  # passes its input on (inference): colour like its input
-                act = next((s.params.get("activation") for s in reversed(layers[:i]) if s.type != "Dropout"), None)
-            rgbs = layer_rgbs(v, maps.side, act, classes=classifier and i == last)
-            for u, rgb in enumerate(rgbs):
-                images[(i, u)] = rgb_qimage(rgb)
+            if i == 0 and self._input_grid is maps.grid:  # the inputs' maps change only with the grid
+                images.update({k: img for k, img in self.images.items() if k[0] == 0})
+                continue
+            act = map_activation(layers, i)
+            classes = classifier and i == last
+            for u in range(v.shape[1]):
+                images[(i, u)] = maps_qimage(maps, i, u, act, classes)
+        self._input_grid = maps.grid
         self.images = images
         self.refreshes += 1
         scene.apply_maps(images)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 from nnstudio.ui.canvas.hover import input_name
 from nnstudio.ui.canvas.layout import tr
-from nnstudio.ui.canvas.maps import layer_rgbs, rgb_qimage
+from nnstudio.ui.canvas.maps import map_activation, maps_qimage
 from nnstudio.ui.plotstyle import CLASS_COLORS
 
 PINNED_SIZE = 240
@@ -85,11 +85,9 @@ class PinnedMap(QFrame):
             self.hide()
             return
         spec = layers[i]
-        act = None if spec.type == "Input" else spec.params.get("activation")
+        act = map_activation(layers, i)
         classes = state.dataset is not None and state.dataset.task != "regression" and i == len(layers) - 1
-        rgbs = layer_rgbs(v, maps.side, act, classes=classes)
-        rgb = rgbs[unit] if unit < len(rgbs) else rgbs[0]
-        self.image = rgb_qimage(rgb)
+        self.image = maps_qimage(maps, i, unit, act, classes)
         what = tr("input {name}").format(name=input_name(state, unit)) if spec.type == "Input" else \
             tr("layer {i}, neuron {k} ({act})").format(i=i, k=unit + 1, act=act)
         self.caption.setText(tr("Pinned: {what}").format(what=what))

@@ -26,10 +26,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from nnstudio.project.planes import is_square
-from nnstudio.ui.canvas.maps import evaluator_for, layer_rgbs, rgb_qimage
+from nnstudio.ui.canvas.maps import evaluator_for, map_activation, maps_layer_rgbs, maps_qimage
 from nnstudio.ui.pointcap import quantise, split_budget
 from nnstudio.ui.plotstyle import (
     MAP_STRENGTH,
@@ -62,7 +62,6 @@ class DecisionPanel(QWidget):
         plain_axes(self.plot)
         self.plot.setObjectName("decisionPlot")
         self.plot.setMinimumSize(MIN_PLOT, MIN_PLOT)
-        self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
         self.curves: list = []
@@ -72,6 +71,10 @@ class DecisionPanel(QWidget):
         self.plot.addItem(self.val_points)
         self.train_points.setZValue(10)
         self.val_points.setZValue(11)
+        # the points do not move while training: cached pixmaps, so a new map under them does not
+        # call their (Python) paint again
+        for item in (self.train_points, self.val_points):
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.legend = QLabel(self)
         self.legend.setObjectName("decisionLegend")
         self.legend.setWordWrap(True)
@@ -319,9 +322,9 @@ class DecisionPanel(QWidget):
             specs = self.state.project.layers
             if maps.unit_map(layer, n) is None or layer >= len(specs):
                 return
-            act = None if specs[layer].type == "Input" else specs[layer].params.get("activation")
+            act = map_activation(specs, layer)
             classes = task != "regression" and layer == len(specs) - 1
-            rgbs = layer_rgbs(maps.values[layer], side, act, classes=classes)
+            rgbs = maps_layer_rgbs(maps, layer, act, classes)
             self.image.setImage(rgbs[min(n, len(rgbs) - 1)], autoLevels=False, levels=(0, 255))
         rect = self._extent_rect()
         if rect is not None:
@@ -356,15 +359,15 @@ class DecisionPanel(QWidget):
                                 .format(layer=i, kind=kind, neuron=n + 1))
                 self.neurons.addItem(item)
             self.neurons.blockSignals(False)
+        if not self.neurons.isVisible() or self.neurons.height() < ICON // 2:
+            return  # the strip is squeezed away: no icons to paint (the canvas shows the same maps)
         classifier = self.state.dataset is not None and self.state.dataset.task != "regression"
-        cache = {}
         for r in range(1, self.neurons.count()):
             item = self.neurons.item(r)
             i, n = item.data(Qt.UserRole)
-            if i not in cache:
-                spec = specs[i] if i < len(specs) else None
-                act = spec.params.get("activation") if spec is not None else None
-                cache[i] = layer_rgbs(maps.values[i], maps.side, act, classes=classifier and i == len(specs) - 1)
-            rgbs = cache[i]
-            if n < len(rgbs):
-                item.setIcon(QIcon(QPixmap.fromImage(rgb_qimage(rgbs[n]))))
+            spec = specs[i] if i < len(specs) else None
+            if spec is None or i >= len(maps.values) or n >= maps.values[i].shape[1]:
+                continue
+            act = map_activation(specs, i)
+            image = maps_qimage(maps, i, n, act, classifier and i == len(specs) - 1)
+            item.setIcon(QIcon(QPixmap.fromImage(image)))

@@ -78,7 +78,7 @@ class _PlotPanel(QWidget):
         plain_axes(self.plot)
         self.plot.setObjectName(plot_name)
         self.item = self.plot.getPlotItem()
-        self.item.showGrid(x=True, y=True, alpha=0.3)
+        # no grid: grid lines belong to the axes, so every curve update would repaint both axes
         self.item.setLabel("bottom", self.tr("epoch"))
         self.legend = self.item.addLegend(offset=(-10, 10))
         self.run_curves: list = []
@@ -91,6 +91,42 @@ class _PlotPanel(QWidget):
         lay.addWidget(self.plot, 1)
         controller.historyChanged.connect(self.update_curves)
         controller.runsChanged.connect(self.update_runs)
+        self._user_range = False
+        self.item.getViewBox().sigRangeChangedManually.connect(lambda *_: setattr(self, "_user_range", True))
+        controller.started.connect(lambda: setattr(self, "_user_range", False))
+        controller.finished.connect(self._after_run)
+
+    def _after_run(self, _reason=None) -> None:
+        if not self._user_range:
+            self.item.enableAutoRange()
+
+    def steady_range(self, series) -> None:
+        """While training runs, move the axes in steps only (a new range re-lays out and repaints both axes).
+
+        x spans the whole run from its start; y changes only when a value leaves the range
+        or the values use less than 40 % of it. Idle, or once the user zoomed, pyqtgraph's
+        auto range applies.
+        """
+        c = self.controller
+        if not c.is_running() or self._user_range:
+            return
+        vals = [np.asarray(v, dtype=np.float64).ravel() for v in series if v is not None and len(v)]
+        vals = np.concatenate(vals) if vals else np.zeros(0)
+        if self.item.ctrl.logYCheck.isChecked():
+            vals = np.log10(vals[vals > 0])
+        vals = vals[np.isfinite(vals)]
+        if not vals.size:
+            return
+        vb = self.item.getViewBox()
+        vb.disableAutoRange()
+        target = max(1.0, float(getattr(c, "_run_target", 0) or 0))
+        (x0, x1), (y0, y1) = vb.viewRange()
+        if abs(x1 - target) > 1e-9 or x0 != 0.0:
+            vb.setXRange(0.0, target, padding=0.0)
+        lo, hi = float(vals.min()), float(vals.max())
+        if lo < y0 or hi > y1 or (hi - lo) < 0.4 * (y1 - y0):
+            pad = max(hi - lo, abs(hi) * 1e-3, 1e-12) * 0.08
+            vb.setYRange(lo - pad, hi + pad, padding=0.0)
 
     def _run_series(self, run: dict) -> list[tuple[str, list, bool]]:
         raise NotImplementedError
@@ -212,6 +248,7 @@ class LossPanel(_PlotPanel):
         self.iter_curve.setData(c.iter_x, c.iter_loss, connect="finite")
         self._update_markers()
         self._reset_axes_if_empty()
+        self.steady_range([h.get("loss"), h.get("val_loss"), c.iter_loss if self.iter_box.isChecked() else None])
 
     def _update_markers(self) -> None:
         c = self.controller
@@ -295,6 +332,7 @@ class MetricPanel(_PlotPanel):
         self.train_curve = self.item.plot([], [], pen=TRAIN_PEN, name=self.tr("train"))
         self.val_curve = self.item.plot([], [], pen=VAL_PEN, name=self.tr("validation"))
         self.key: str | None = None
+        self._shown_n = None
         self.update_runs()
         self.update_curves()
 
@@ -315,6 +353,11 @@ class MetricPanel(_PlotPanel):
             self.key = key
             self.item.setLabel("left", self.metric_label(key))
             self.update_runs()
-        self.train_curve.setData(*_xy(h.get(key) or [] if key else []))
-        self.val_curve.setData(*_xy(h.get("val_" + key) or [] if key else []))
+        a, b = (h.get(key) or [], h.get("val_" + key) or []) if key else ([], [])
+        n = (key, len(a), len(b), a[0] if a else None, a[-1] if a else None, b[-1] if b else None)
+        if n != self._shown_n:  # the metric changes once an epoch: no repaint for iteration-only progress
+            self._shown_n = n
+            self.train_curve.setData(*_xy(h.get(key) or [] if key else []))
+            self.val_curve.setData(*_xy(h.get("val_" + key) or [] if key else []))
+            self.steady_range([h.get(key) if key else None, h.get("val_" + key) if key else None])
         self._reset_axes_if_empty()
