@@ -195,8 +195,10 @@ class CanvasMaps(QObject):
             if v is None or v.ndim != 2:
                 continue
             if i == 0 and self._input_grid is maps.grid:  # the inputs' maps change only with the grid
-                images.update({k: img for k, img in self.images.items() if k[0] == 0})
-                continue
+                old = {k: img for k, img in self.images.items() if k[0] == 0}
+                if len(old) == v.shape[1]:
+                    images.update(old)
+                    continue
             act = map_activation(layers, i)
             classes = classifier and i == last
             for u in range(v.shape[1]):
