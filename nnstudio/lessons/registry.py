@@ -43,7 +43,7 @@ CHECK_KINDS = (
     "perceptron_converged", "perceptron_not_converged",
 )
 LAYER_KEYS = {
-    "Input": {"type": None, "size": int},
+    "Input": {"type": None, "size": int, "features": list},
     "Dense": {
         "type": None, "units": int, "activation": str, "use_bias": bool,
         "kernel_initializer": str, "bias_initializer": str, "l1": float, "l2": float,
@@ -244,9 +244,14 @@ def validate_setup(setup, file, key: str) -> dict:
                     f"unknown layer type {ltype!r}; valid: {', '.join(LAYER_KEYS)}")
             _keys(layer, LAYER_KEYS[ltype], file, lk)
             for name, typ in LAYER_KEYS[ltype].items():
-                if name in layer and not (name in ("max_norm", "size") and layer[name] is None):
+                if name in layer and not (name in ("max_norm", "size", "features") and layer[name] is None):
                     _expect(_is_type(layer[name], typ), file, f"{lk}.{name}",
                             f"must be {getattr(typ, '__name__', typ)}")
+            if ltype == "Input" and layer.get("features") is not None:
+                from nnstudio.data.features import malformed
+
+                _expect(not malformed(layer["features"]), file, f"{lk}.features",
+                        "must list feature keys such as x1, x1^2, x1*x2, sin(x1), cos(x1), r, theta")
             if ltype == "Dense":
                 _expect("units" in layer and layer["units"] >= 1, file, f"{lk}.units", "Dense needs units >= 1")
             if ltype == "Dropout":

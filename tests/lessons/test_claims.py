@@ -101,3 +101,33 @@ def test_batch_lesson_counts_match_formula():
     n = step.setup["dataset"]["params"]["n_samples"]
     counts = [checks.iterations_per_epoch(n, v.setup["training"]["batch_size"]) for v in step.compare]
     assert counts == [200, 7, 1]
+
+
+def test_hand_made_features_let_one_neuron_follow_the_spiral():
+    step = _step("ml-vs-dl", "hand-features")
+    assert step.setup["layers"][0]["features"] == ["x1", "x2", "r", "theta"]
+    assert len(step.setup["layers"]) == 2  # no hidden layer
+    result = runner.run_setup(step.setup)
+    ok, msg = checks.evaluate(step.check, result)
+    assert ok, msg
+    assert result.history["accuracy"][-1] >= 0.95
+
+
+def test_hand_features_check_fails_with_the_features_unticked():
+    step = _step("ml-vs-dl", "hand-features")
+    raw = {**step.setup, "layers": [{"type": "Input"}] + step.setup["layers"][1:]}
+    ok, msg = checks.evaluate(step.check, runner.run_setup(raw))
+    assert not ok, msg
+    linear = runner.run_setup(_step("ml-vs-dl", "linear-fails").setup)
+    assert 0.7 < linear.history["accuracy"][-1] < 0.8  # what the text says: about 78 %, not guessing
+
+
+def test_lesson7_compare_overlays_hand_made_features_and_hidden_layers():
+    from nnstudio.lessons.setups import merge_setup
+
+    step = _step("ml-vs-dl", "deep-learns")
+    names = [v.name for v in step.compare]
+    assert names == ["hand-made", "learned"]
+    runs = {v.name: runner.run_setup(merge_setup(step.setup, v.setup)) for v in step.compare}
+    assert runs["hand-made"].model.layers[0].kernel.shape == (4, 1)
+    assert all(r.history["accuracy"][-1] >= 0.9 for r in runs.values())
