@@ -320,8 +320,26 @@ class Project:
         if old == value:
             return []
         node[parts[-1]] = copy.deepcopy(value)
+        restore = self._optimizer_defaults(old) if key == "optimizer" else []
         self._emit("training_changed", key=key)
-        return [("set_training", key, old)]
+        return [("set_training", key, old)] + restore
+
+    def _optimizer_defaults(self, old_name: str) -> list[tuple]:
+        """A new optimizer starts from its Keras defaults (as in Keras); returns what restores the old ones."""
+        from nnstudio.project import optimizer_config
+
+        try:
+            fresh = optimizer_config.defaults(self.training["optimizer"])
+        except ValueError:  # an unknown name: the validator reports it
+            return []
+        # every optimizer setting is restored on undo: undoing the switch itself resets them to defaults first
+        restore = [("set_training", k, copy.deepcopy(self.training[k])) for k in optimizer_config.all_keys()
+                   if k in self.training]
+        for k, v in fresh.items():
+            if k in self.training and self.training[k] != v:
+                self.training[k] = copy.deepcopy(v)
+                self._emit("training_changed", key=k)
+        return restore
 
     def _do_set_dataset(self, dataset: dict) -> list[tuple]:
         old = copy.deepcopy(self.dataset)
@@ -366,12 +384,17 @@ def setup_edits(project: Project, setup: dict) -> list[tuple]:
                 target[key] = value
             else:
                 raise ValueError(f"unknown training setting {key!r} in set-up")
+        from nnstudio.project import optimizer_config
+
+        switched = target["optimizer"] != project.training.get("optimizer")
+        after_switch = set(optimizer_config.all_keys()) if switched else set()
         for key, value in target.items():
             if key == "early_stopping":
                 for k2, v2 in value.items():
                     if project.training["early_stopping"].get(k2) != v2:
                         edits.append(("set_training", f"early_stopping.{k2}", v2))
-            elif project.training.get(key) != value:
+            elif project.training.get(key) != value or key in after_switch:
+                # after an optimizer switch (which resets its settings) every optimizer setting is set
                 edits.append(("set_training", key, value))
     if "dataset" in setup:
         ds = copy.deepcopy(DEFAULT_DATASET)

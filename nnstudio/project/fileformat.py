@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from nnstudio import __version__
-from nnstudio.project import schema
+from nnstudio.project import optimizer_config, schema
 from nnstudio.project.document import (
     DEFAULT_DATASET,
     DEFAULT_TRAINING,
@@ -38,7 +38,7 @@ from nnstudio.project.document import (
 )
 from nnstudio.project.limits import MAX_FILE_BYTES, MAX_PARAMS, network_params
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".nnstudio"
 _DTYPES = {"float32", "float64"}
 
@@ -98,7 +98,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "app": f"nnstudio {__version__}",
         "name": project.name,
         "layers": [layer.to_dict() for layer in project.layers],
-        "training": copy.deepcopy(project.training),
+        "training": _training_to_file(project.training),
         "dataset": copy.deepcopy(project.dataset),
         "state": None,
     }
@@ -117,6 +117,64 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         for extra in ("stop_reason", "best_epoch"):
             if st.get(extra) is not None:
                 d["state"][extra] = st[extra]
+    return d
+
+
+# -- versions -------------------------------------------------------------
+def _training_to_file(training: dict) -> dict:
+    """Format 2: the optimizer as ``{"name", "config"}`` with its own settings; the rest as they are."""
+    out = {k: copy.deepcopy(v) for k, v in training.items() if k not in optimizer_config.all_keys()}
+    try:
+        out["optimizer"] = optimizer_config.to_config(training)
+    except ValueError:  # an unknown optimizer name (the validator says so): keep every setting
+        out = copy.deepcopy(training)
+    return out
+
+
+def _training_from_file(training: dict) -> dict:
+    """The document's training settings from format 2 (the optimizer's config beside the other keys)."""
+    flat = {k: copy.deepcopy(v) for k, v in training.items() if k != "optimizer"}
+    if "optimizer" in training:
+        name, config = optimizer_config.from_config(training["optimizer"])
+        flat["optimizer"] = name
+        try:  # a setting the file leaves out takes the optimizer's Keras default
+            flat.update({k: v for k, v in optimizer_config.defaults(name).items() if k not in flat})
+        except ValueError:
+            pass
+        flat.update(copy.deepcopy(config))
+    return flat
+
+
+def _v1_to_v2(d: dict) -> dict:
+    """Format 1 kept every optimizer's settings flat in ``training``: nest the chosen optimizer's.
+
+    The other optimizers' settings of a format-1 file are kept as well (beside
+    the nested config), so a version-1 file opens with exactly its old values.
+    """
+    d = dict(d)
+    training = dict(d.get("training") or {})
+    name = training.get("optimizer", DEFAULT_TRAINING["optimizer"])
+    if isinstance(name, str):
+        own = optimizer_config.keys(name) if name in optimizer_config.registry.names("optimizer") else ()
+        # a setting a format-1 file left out had the document default: keep it (not the Keras one)
+        config = {k: training.pop(k) if k in training else copy.deepcopy(DEFAULT_TRAINING.get(k)) for k in own
+                  if k in training or k in DEFAULT_TRAINING}
+        training["optimizer"] = {"name": name, "config": config}
+    d["training"] = training
+    d["format_version"] = 2
+    return d
+
+
+#: ``MIGRATIONS[n]`` turns a format-``n`` project dict (already schema-checked) into format ``n + 1``
+MIGRATIONS = {1: _v1_to_v2}
+
+
+def migrate(d: dict) -> dict:
+    """A checked project dict of any known format version brought to :data:`FORMAT_VERSION`."""
+    version = d["format_version"]
+    while version < FORMAT_VERSION:
+        d = MIGRATIONS[version](d)
+        version += 1
     return d
 
 
@@ -204,6 +262,7 @@ def project_from_dict(d: Any) -> Project:
         d = schema.check(d)
     except schema.SchemaError as exc:
         raise ProjectFileError(str(exc)) from None
+    d = migrate(d)
     p = Project()
     p.name = d.get("name") or "Untitled"
     specs = []
@@ -220,7 +279,7 @@ def project_from_dict(d: Any) -> Project:
     if n_params > MAX_PARAMS:
         raise ProjectFileError(f"layers: the network has {n_params:,} weights and biases; the limit is "
                                f"{MAX_PARAMS:,} (docs/project-format.md)")
-    p.training = _merge(DEFAULT_TRAINING, d["training"])
+    p.training = _merge(DEFAULT_TRAINING, _training_from_file(d["training"]))
     p.dataset = _merge(DEFAULT_DATASET, d["dataset"])
     _check_dataset(p.dataset)
     state = d.get("state")
