@@ -28,7 +28,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-BUDGET_MS = 300.0
+BUDGET_MS = 200.0
 
 
 def _guard_none() -> None:

@@ -44,6 +44,8 @@ from nnstudio.ui.lessons.panel import LessonPanel
 
 SEEN_KEY = "lessons/seen_start"
 LAST_KEY = "lessons/last"
+#: the lesson column's width (px) for a step with an interaction widget (at most 45% of the window)
+WIDGET_WIDTH = 560
 #: checks that look at the perceptron widget's training, not the studio's
 PERCEPTRON_CHECKS = ("perceptron_converged", "perceptron_not_converged")
 
@@ -232,6 +234,14 @@ class LessonHost(QObject):
         if self.dock is not None and not self.dock.isHidden():
             self.dock.raise_()
 
+    def _give_room(self) -> None:
+        """A step with its own widget (perceptron, explorers) gets a lesson column wide enough to lay it out."""
+        if self.dock is None or self.dock.isHidden() or self.dock.isFloating() or self.panel.interaction is None:
+            return
+        want = min(WIDGET_WIDTH, int(self.window.width() * 0.45))
+        if self.dock.width() < want:
+            self.window.resizeDocks([self.dock], [want], Qt.Horizontal)
+
     def _follow_workspace(self) -> None:
         """Learn workspace: only the visuals the step names, large (the workspaces' own mechanism)."""
         ws = getattr(self.window, "workspaces", None)
@@ -258,6 +268,7 @@ class LessonHost(QObject):
             return
         i, setup = ctx
         self.apply_setup(setup, self.tr("Lesson {0}: {1}").format(lesson.order, lesson.steps[i].title(self.lang)))
+        self.update_canvas_note()
 
     def update_canvas_note(self) -> None:
         """Tell the learner when the canvas is not what the current step is about, and offer to set it up."""
@@ -313,6 +324,9 @@ class LessonHost(QObject):
             self.page.set_notice(self.state.edit_blocked_reason() or self.tr("The project cannot be changed now."))
             return False
         self.page.set_notice(self.tr("Set up: {0}. Undo (Ctrl+Z) restores your previous network.").format(text))
+        canvas = getattr(self.window, "canvas", None)
+        if canvas is not None and hasattr(canvas, "fit"):
+            QTimer.singleShot(0, canvas, canvas.fit)  # the whole new network in view, once it is drawn
         return True
 
     def run_compare(self, variants: list, epochs: int | None = None) -> bool:
@@ -394,11 +408,13 @@ class LessonHost(QObject):
             self._wired_interaction = widget
             if step.check is not None and step.check.kind in PERCEPTRON_CHECKS and hasattr(widget, "trainingFinished"):
                 widget.trainingFinished.connect(lambda _conv, _epochs, step=step: self._check_perceptron(step))
-        # e.g. lesson 5 'stepping': the data view shows the current mini-batch (never over the lesson)
-        self._raise_panels(step.panels, show=True)
         self.settings.setValue(LAST_KEY, f"{lesson_id}/{step_id}")
         self.classroom.update_docks()
         self._follow_workspace()
+        # e.g. lesson 5 'stepping': the data view shows the current mini-batch (never over the lesson);
+        # raised last to first, so the first panel the step names is the one in front of its tab group
+        self._raise_panels(list(reversed(step.panels)), show=True)
+        self._give_room()
         self.update_canvas_note()
 
     # ----------------------------------------------------------------- language

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsView,
     QHeaderView,
+    QLabel,
     QScrollArea,
     QSizePolicy,
     QTableWidget,
@@ -38,31 +39,51 @@ GUARDED = (QAbstractSlider, QAbstractSpinBox, QComboBox, QGraphicsView)
 
 
 class StepText(QTextBrowser):
-    """A text browser exactly as tall as its document (objectName set by the caller)."""
+    """A text browser exactly as tall as its document at the width it gets (height-for-width)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setFrameShape(QTextBrowser.NoFrame)
         self.viewport().setAutoFillBackground(False)
-        self.document().documentLayout().documentSizeChanged.connect(lambda *_: self.fit())
+        self._hfw: dict[int, int] = {}  # width -> height, for the current text
+        self.document().contentsChanged.connect(self._hfw.clear)
+        self.document().documentLayout().documentSizeChanged.connect(lambda *_: self.updateGeometry())
+
+    def _chrome(self) -> tuple[int, int]:
+        m = self.contentsMargins()
+        return m.left() + m.right() + 2 * self.frameWidth(), m.top() + m.bottom() + 2 * self.frameWidth()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        h = self._hfw.get(width)
+        if h is None:
+            dx, dy = self._chrome()
+            doc = self.document()
+            doc.setTextWidth(max(40, width - dx))
+            h = self._hfw[width] = max(24, int(math.ceil(doc.size().height())) + dy)
+        return h
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        w = max(self.width(), 200)
+        return QSize(w, self.heightForWidth(w))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(80, 24)
 
     def fit(self) -> None:
-        """Height = the laid-out document at the current width."""
-        doc = self.document()
-        width = self.viewport().width()
-        if width > 0 and abs(doc.textWidth() - width) > 0.5:
-            doc.setTextWidth(width)
-        m = self.contentsMargins()
-        h = int(math.ceil(doc.size().height())) + m.top() + m.bottom() + 2 * self.frameWidth()
-        if h != self.height() or self.minimumHeight() != h:
-            self.setFixedHeight(max(24, h))
+        """Re-lay out for the current text (the layout asks heightForWidth)."""
+        self.updateGeometry()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        self.fit()
+        self.document().setTextWidth(self.viewport().width())
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Nothing scrolls in here: the wheel scrolls the lesson's page."""
@@ -146,7 +167,7 @@ class Responsive(QObject):
     scroll bar; its plots get :data:`PLOT_MIN` px of height.
     """
 
-    threshold = 620
+    threshold = 500
     PLOT_MIN = 220
 
     def __init__(self, scroll: QScrollArea, parent: QObject | None = None) -> None:
@@ -160,6 +181,8 @@ class Responsive(QObject):
 
         self.widget = None
         lay = widget.layout() if widget is not None else None
+        for label in (widget.findChildren(QLabel) if widget is not None else ()):
+            label.setWordWrap(True)  # a long status line must not widen the step
         if isinstance(lay, QBoxLayout) and lay.direction() in (QBoxLayout.LeftToRight, QBoxLayout.RightToLeft):
             self.widget = widget
             for view in widget.findChildren(QGraphicsView):

@@ -149,9 +149,17 @@ class ActivationsPanel(QWidget):
             self.info.setText(text)
 
     def reset(self) -> None:
-        """Drop the rows of the previous network/data; the next snapshot rebuilds them."""
+        """Forget the previous network/data; the next snapshot maps its layers to the rows again.
+
+        The rows themselves are kept (cleared) for reuse: building pyqtgraph plots is the slow
+        part of a lesson set-up, and the next snapshot follows at once.
+        """
         self._signature = None
-        self._rebuild([])
+        for row in self.rows.values():
+            row.image.clear()
+            row.hist.setData([0, 1], [0])
+            row.data = None
+        self.rows = {}
         self.info.setText("")
 
     def heat_data(self, layer: int) -> np.ndarray | None:
