@@ -87,31 +87,44 @@ def _qt_loaded():
 
 
 @pytest.fixture(autouse=True)
-def _no_dangling_threads(request):
-    """Fail a test that leaves a QThread (or a non-daemon Python thread) running."""
+def _no_dangling_threads(request, monkeypatch):
+    """Fail a test that leaves any QThread (or a non-daemon Python thread) running.
+
+    As napari's conftest does, ``QThread.start`` is patched for the test so
+    every thread started from Python is seen, whoever made it (training,
+    CSV import, anything new); nnstudio's own registry (nnstudio.ui.threads)
+    is checked too.
+    """
+    import importlib.util
+
     before = set(threading.enumerate())
+    started: list = []
+    if importlib.util.find_spec("PySide6") is not None:
+        from PySide6.QtCore import QThread
+
+        original = QThread.start
+
+        def start(self, *args, **kwargs):
+            started.append(self)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(QThread, "start", start)
     yield
     if _qt_loaded():
-        from PySide6.QtCore import QThread
-        from PySide6.QtWidgets import QApplication
+        import sys
 
-        app = QApplication.instance()
-        if app is not None:
-            running = [
-                t for t in app.findChildren(QThread) if t.isRunning()
-            ]
-            # QThreads are rarely parented to the app; also check the registry
-            # kept by nnstudio's worker module if it is loaded.
-            import sys
+        import shiboken6
 
-            worker_mod = sys.modules.get("nnstudio.ui.training.worker")
-            if worker_mod is not None and hasattr(worker_mod, "running_threads"):
-                running += [t for t in worker_mod.running_threads() if t not in running]
-            if running:
-                for t in running:
-                    t.quit()
-                    t.wait(2000)
-                pytest.fail(f"test left {len(running)} QThread(s) running")
+        running = [t for t in started if shiboken6.isValid(t) and t.isRunning()]
+        registry = sys.modules.get("nnstudio.ui.threads")
+        if registry is not None:
+            running += [t for t in registry.running_threads() if t not in running]
+        if running:
+            names = [t.objectName() or type(t).__name__ for t in running]
+            for t in running:
+                t.quit()
+                t.wait(2000)
+            pytest.fail(f"test left {len(running)} QThread(s) running: {names}")
     leftover = [
         t for t in threading.enumerate()
         if t not in before and t.is_alive() and not t.daemon

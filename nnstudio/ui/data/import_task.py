@@ -17,20 +17,16 @@ from collections.abc import Callable
 from PySide6.QtCore import QThread, Signal
 
 from nnstudio.data import CsvCancelled, CsvError, CsvOptions, load_csv, read_csv_file
+from nnstudio.ui import threads
 
 #: Largest file the import dialog accepts: the project embeds the CSV text.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 #: Block size for reading the text to embed (tests make it small).
 TEXT_BLOCK = 1 << 20
 
-_running: set = set()
-_lock = threading.Lock()
-
-
 def running_threads() -> list:
-    """Import threads that are still running (for tests and shutdown)."""
-    with _lock:
-        return [t for t in _running if t.isRunning()]
+    """Import threads that are still running (for tests and shutdown; the registry is nnstudio.ui.threads)."""
+    return threads.running_threads(ImportThread)
 
 
 def human_size(n: int) -> str:
@@ -134,9 +130,7 @@ class ImportThread(QThread):
         self.block = block
         self._cancel = threading.Event()
         self._last_percent = -1
-        with _lock:
-            _running.add(self)
-        self.finished.connect(self._forget)
+        threads.register_thread(self)
 
     def cancel(self) -> None:
         """Ask the reader to stop before its next block."""
@@ -166,7 +160,3 @@ class ImportThread(QThread):
                                       "Check that it is a CSV text file."))
         else:
             self.succeeded.emit(dataset, text)
-
-    def _forget(self) -> None:
-        with _lock:
-            _running.discard(self)

@@ -14,7 +14,7 @@ import copy
 import time
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from nnstudio.session import TrainedState, TrainingRun
 from nnstudio.session import runs as runlib
@@ -22,7 +22,8 @@ from nnstudio.ui.i18n import tr_problem
 from nnstudio.ui.state import IDLE, PAUSED, RUNNING
 from nnstudio.ui.training.liveviews import LiveViewsMixin
 from nnstudio.ui.training.persist import StateMixin
-from nnstudio.ui.training.worker import Job, TrainWorker, keep_alive, register_thread
+from nnstudio.ui.threads import keep_alive, run_worker
+from nnstudio.ui.training.worker import Job, TrainWorker
 
 #: English text of :meth:`TrainingController.diverge_hint` (shown translated)
 DIVERGE_HINT = (
@@ -265,24 +266,16 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         job = Job(run=run, probes=self._probes, step=step, pace=self.state.project.training.get("speed"))
         self._job = job
         self._t_start = time.perf_counter()
-        thread = QThread()
-        thread.setObjectName("trainingThread")
         worker = TrainWorker(job)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.progress.connect(self._on_progress)
         worker.live.connect(self._on_live)
         worker.paused.connect(self._on_paused)
         worker.finished.connect(self._on_finished)
-        # Direct: the thread's event loop ends from the worker thread itself, so
-        # shutdown() can join it without the GUI loop running.
-        worker.finished.connect(thread.quit, Qt.DirectConnection)
         self._retired = []
-        self._thread, self._worker = thread, worker
-        register_thread(thread)
+        self._worker = worker
         self.state.set_training_state(RUNNING)
         self._set_status(self.tr("Starting…"))
-        thread.start()
+        self._thread = run_worker(worker, "trainingThread")
         self.started.emit()
         return True
 

@@ -29,23 +29,22 @@ from __future__ import annotations
 import math
 import threading
 import time
-import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from nnstudio.engine import Callback
 from nnstudio.session.probes import Probes, compute_snapshot
 from nnstudio.session.run import Outcome, TrainingRun
+# the thread registry is nnstudio.ui.threads (one for training and CSV import); these names stay for old imports
+from nnstudio.ui.threads import keep_alive, register_thread, running_threads  # noqa: F401
 
 PROGRESS_INTERVAL = 0.033
 LIVE_INTERVAL = 0.100
 #: the dead-unit count and the confusion matrix pass over whole data sets: at most this often
 SLOW_INTERVAL = 1.0
 
-_threads: weakref.WeakSet[QThread] = weakref.WeakSet()
-_keep: list = []  # threads that outlived a timed-out shutdown: never garbage-collect a running QThread
 
 
 def _valid_pace(pace) -> float | None:
@@ -55,30 +54,6 @@ def _valid_pace(pace) -> float | None:
     except (TypeError, ValueError):
         return None
     return value if math.isfinite(value) and value > 0 else None
-
-
-def register_thread(thread: QThread) -> None:
-    """Remember a QThread this module's users started (see :func:`running_threads`)."""
-    _threads.add(thread)
-
-
-def running_threads() -> list[QThread]:
-    """QThreads started for training that are still running (the test fixture checks this)."""
-    import shiboken6
-
-    out = []
-    for t in list(_threads):
-        try:
-            if shiboken6.isValid(t) and t.isRunning():
-                out.append(t)
-        except RuntimeError:
-            continue
-    return out
-
-
-def keep_alive(thread: QThread) -> None:
-    """Hold a reference to a thread that could not be joined in time."""
-    _keep.append(thread)
 
 
 @dataclass
