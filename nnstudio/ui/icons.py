@@ -1,8 +1,11 @@
-"""Icons for the builder: layer types, problem severities and standard actions.
+"""Icons: layer types, problem severities and the toolbar actions.
 
-Icons come from ``resources/icons`` (through :mod:`nnstudio.resources`);
-standard actions (open, save, undo ...) use the platform theme with the Qt
-style's built-in pixmaps as fallback, so nothing is ever a blank button.
+Every icon is a shipped SVG from ``resources/icons`` (through
+:mod:`nnstudio.resources`): actions (new, open, save, undo, zoom, train,
+pause, step, stop ...) from ``resources/icons/actions/<freedesktop name>.svg``,
+so the toolbar looks the same on every system. A name without a shipped
+file falls back to the platform theme, then to the Qt style's pixmaps, so
+nothing is ever a blank button.
 """
 
 from __future__ import annotations
@@ -56,8 +59,21 @@ def severity_icon(severity: str) -> QIcon:
     return resource_icon("problem-error" if severity == "error" else "problem-warning")
 
 
+#: action icons shipped in resources/icons/actions (freedesktop names)
+ACTION_ICONS = (
+    "document-new", "document-open", "document-save", "document-save-as", "edit-undo", "edit-redo",
+    "edit-delete", "edit-copy", "zoom-in", "zoom-out", "zoom-fit-best", "application-exit", "help-about",
+    "help-lessons", "media-playback-start", "media-playback-pause", "media-skip-forward", "media-playback-stop",
+    "view-refresh", "view-workspace",
+)
+
+
 def standard_icon(name: str) -> QIcon:
-    """A freedesktop theme icon by name, falling back to the style's pixmap."""
+    """The shipped SVG for action ``name``; else a freedesktop theme icon, else the style's pixmap."""
+    if name in ACTION_ICONS:
+        icon = resource_icon(f"actions/{name}")
+        if not icon.isNull():
+            return icon
     icon = QIcon.fromTheme(name)
     if icon.isNull() and name in _STANDARD:
         app = QApplication.instance()

@@ -20,9 +20,18 @@ import importlib
 import sys
 import traceback
 
-from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QUndoView
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QUndoView,
+)
 
 from nnstudio import __version__
 from nnstudio.project import Project
@@ -34,6 +43,8 @@ from nnstudio.ui.inspector import Inspector
 from nnstudio.ui.palette import Palette
 from nnstudio.ui.problems import ProblemsPanel
 from nnstudio.ui.state import AppState
+from nnstudio.ui.screenfit import fit_window
+from nnstudio.ui.startpage import SEEN_KEY, StartPageMixin
 from nnstudio.ui.studio import Studio
 from nnstudio.ui.training.controller import TrainingController
 from nnstudio.ui.undo_guard import guard_undo
@@ -45,7 +56,7 @@ PLUGINS = ("nnstudio.ui.data", "nnstudio.ui.training", "nnstudio.ui.imageviews",
            "nnstudio.ui.lessons")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StartPageMixin, QMainWindow):
     """The nnstudio main window (objectName ``mainWindow``)."""
 
     def __init__(self, project: Project | None = None, parent=None, *, plugins=None,
@@ -69,7 +80,11 @@ class MainWindow(QMainWindow):
 
         self.canvas_panel = CanvasPanel(self.state, self)
         self.canvas = self.canvas_panel.view
-        self.setCentralWidget(self.canvas_panel)
+        self.central = QStackedWidget(self)
+        self.central.setObjectName("centralStack")
+        self.central.addWidget(self.canvas_panel)
+        self.setCentralWidget(self.central)
+        self.start_page = None
         self.palette_list = Palette(self)
         self.inspector = Inspector(self.state, self)
         self.problems = ProblemsPanel(self.state, self)
@@ -82,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.workspaces = Workspaces(self)
         self.workspaces.add_to_menu(self.menus["view"])
+        self.workspaces.changed.connect(lambda _name: QTimer.singleShot(0, self.canvas.fit))
         self.menus["view"].addSeparator()
         self._build_status_bar()
         self.add_dock(self.palette_list, "palette", self.tr("Layers"), Qt.LeftDockWidgetArea, workspaces=("build",))
@@ -103,6 +119,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self._install_plugins(PLUGINS if plugins is None else plugins, strict)
+        self._wire_start_page()
         if restore_layout:
             self.restore_layout(workspace)
         elif workspace is not None:
@@ -137,11 +154,12 @@ class MainWindow(QMainWindow):
         return dock
 
     def add_panel(self, name: str, title: str, factory, area=Qt.RightDockWidgetArea, *,
-                  workspaces=("build",), tabify_with: str | None = None) -> QDockWidget:
+                  workspaces=("build",), tabify_with: str | None = None, scrollable: bool = False) -> QDockWidget:
         """A panel whose widget ``factory()`` builds the first time the dock is painted (or
-        :meth:`panel` is asked for it); until then the dock holds an empty placeholder."""
+        :meth:`panel` is asked for it); until then the dock holds an empty placeholder.
+        ``scrollable``: a tall form, put in a scroll area so it fits small screens."""
         dock = self._new_dock(name, title, area, tabify_with)
-        self.workspaces.register(dock, name, workspaces, factory, area)
+        self.workspaces.register(dock, name, workspaces, factory, area, scrollable)
         return dock
 
     def panel(self, name: str):
@@ -196,7 +214,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(tr("&Save"), "saveAction", self.files.save, QKeySequence.Save,
                                         "document-save", tr("Save the project"))
         self.save_as_action = self._action(tr("Save &As…"), "saveAsAction", self.files.save_as, QKeySequence.SaveAs,
-                                           None, tr("Save the project under a new name"))
+                                           "document-save-as", tr("Save the project under a new name"))
         self.quit_action = self._action(tr("&Quit"), "quitAction", self.close, QKeySequence.Quit,
                                         "application-exit", tr("Close nnstudio"))
         self.preferences_action = self._action(tr("&Preferences…"), "preferencesAction", self.show_preferences,
@@ -370,9 +388,13 @@ class MainWindow(QMainWindow):
         """Apply the remembered window geometry and the remembered workspace, if any."""
         s = app_settings.settings()
         geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        restored = isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry)
+        fit_window(self, bool(restored))
         self.workspaces.start(True, workspace)
+        if not s.value(SEEN_KEY, False, type=bool):  # the first launch: the start page, in Learn
+            s.setValue(SEEN_KEY, True)
+            if workspace is None:
+                self.show_start_page()
 
     def save_layout(self) -> None:
         s = app_settings.settings()

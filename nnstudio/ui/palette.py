@@ -56,6 +56,18 @@ class Palette(QListWidget):
             item.setToolTip("<br>".join(tip))
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
             self.addItem(item)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Never shorter than all rows: every layer type is visible without scrolling."""
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        rows = sum(self.sizeHintForRow(i) + 2 * self.spacing() for i in range(self.count()))
+        self.setMinimumHeight(rows + 2 * self.frameWidth() + 4)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self.fit_rows()
 
     def explain(self, entry) -> str:
         """The one-line explanation shown under a layer's name."""

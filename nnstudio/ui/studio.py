@@ -56,9 +56,11 @@ class Studio:
         return self.window.export_menu
 
     def add_panel(self, name: str, title: str, factory: Callable[[], QWidget], area=Qt.RightDockWidgetArea,
-                  workspaces: Iterable[str] = ("build",), tabify_with: str | None = None) -> QDockWidget:
+                  workspaces: Iterable[str] = ("build",), tabify_with: str | None = None,
+                  scrollable: bool = False) -> QDockWidget:
         """A panel built lazily by ``factory`` (see :meth:`MainWindow.add_panel`)."""
-        return self.window.add_panel(name, title, factory, area, workspaces=workspaces, tabify_with=tabify_with)
+        return self.window.add_panel(name, title, factory, area, workspaces=workspaces, tabify_with=tabify_with,
+                                     scrollable=scrollable)
 
     def add_dock(self, widget: QWidget, name: str, title: str, area=Qt.RightDockWidgetArea,
                  tabify_with: str | None = None, workspaces: Iterable[str] | None = None) -> QDockWidget:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QToolBar, QToolButton, QWidget
 
 from nnstudio.ui import settings as app_settings
 
@@ -61,8 +61,12 @@ DEFAULT_LAYOUTS: dict[str, dict[str, list[list[str]]]] = {
         "bottom": [["backprop", "loss_plot", "metric_plot"]],
     },
 }
+#: panels that get only their minimum height in a default layout (the palette shows every row at that size)
+COMPACT = ("palette",)
 #: default sizes as fractions of the window: left width, right width, bottom height
-DEFAULT_SIZES = {"learn": (0.32, 0.40, 0.0), "build": (0.21, 0.30, 0.27), "inspect": (0.0, 0.42, 0.36)}
+DEFAULT_SIZES = {"learn": (0.32, 0.40, 0.0), "build": (0.21, 0.30, 0.27), "inspect": (0.0, 0.45, 0.42)}
+#: the share of its column the first of two groups gets (default: half)
+FIRST_SHARE = {"inspect": 0.6}
 
 
 def default_workspaces(name: str) -> tuple[str, ...]:
@@ -91,6 +95,7 @@ class Panel:
     area: Qt.DockWidgetArea = Qt.RightDockWidgetArea
     widget: QWidget | None = None
     on_built: list = field(default_factory=list)
+    scrollable: bool = False
 
     @property
     def built(self) -> bool:
@@ -198,9 +203,14 @@ class Workspaces(QObject):
 
     # -- panels -------------------------------------------------------------------------------
     def register(self, dock: QDockWidget, name: str, workspaces: Iterable[str] | None = None,
-                 factory: Callable[[], QWidget] | None = None, area=Qt.RightDockWidgetArea) -> Panel:
-        """Register a dock (built already, or with ``factory`` to build on first paint)."""
+                 factory: Callable[[], QWidget] | None = None, area=Qt.RightDockWidgetArea,
+                 scrollable: bool = False) -> Panel:
+        """Register a dock (built already, or with ``factory`` to build on first paint).
+
+        ``scrollable``: the widget sits in a scroll area (a tall form may then shrink on a small
+        screen); :meth:`widget` still returns the panel's own widget."""
         panel = Panel(name, dock, tuple(workspaces or ()), factory, area)
+        panel.scrollable = scrollable
         if factory is None:
             panel.widget = QDockWidget.widget(dock)
         else:
@@ -220,7 +230,7 @@ class Workspaces(QObject):
             widget = factory()
             panel.widget = widget
             placeholder = QDockWidget.widget(panel.dock)
-            panel.dock.setWidget(widget)
+            panel.dock.setWidget(_scroller(widget) if panel.scrollable else widget)
             if placeholder is not None:
                 placeholder.deleteLater()
             for callback in panel.on_built:
@@ -285,7 +295,11 @@ class Workspaces(QObject):
                 area = _area_key(self.panels[extra].area)
                 groups = layout.setdefault(area, [])
                 (groups[-1] if groups else groups.append([]) or groups[-1]).append(extra)
-        self._arrange(layout, DEFAULT_SIZES.get(name, (0.25, 0.3, 0.25)))
+        self._arrange(layout, DEFAULT_SIZES.get(name, (0.25, 0.3, 0.25)), FIRST_SHARE.get(name))
+        for compact in COMPACT:  # short panels keep just the room they need; their neighbour gets the rest
+            panel = self.panels.get(compact)
+            if panel is not None and not panel.dock.isHidden():
+                self.window.resizeDocks([panel.dock], [panel.dock.minimumSizeHint().height()], Qt.Vertical)
 
     def show_only(self, dock_names: Iterable[str]) -> None:
         """Show exactly ``dock_names`` (and the canvas): lesson/palette/data left, every other one right, large."""
@@ -389,6 +403,17 @@ class Workspaces(QObject):
         s = app_settings.settings()
         s.setValue("workspaces/current", self.current)
         s.sync()
+
+
+def _scroller(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName(f"{widget.objectName() or 'panel'}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 2)
+    return area
 
 
 def _version() -> int:

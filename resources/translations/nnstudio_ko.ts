@@ -2504,6 +2504,14 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <source>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;Build, train and see small neural networks.&lt;/p&gt;</source>
             <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;작은 신경망을 만들고, 학습시키고, 눈으로 확인하세요.&lt;/p&gt;</translation>
         </message>
+        <message>
+            <source>&amp;Start Page</source>
+            <translation>시작 페이지(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Show the start page in the centre</source>
+            <translation>가운데에 시작 페이지를 보여 줍니다</translation>
+        </message>
     </context>
     <context>
         <name>MetricPanel</name>
@@ -3185,6 +3193,50 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         </message>
     </context>
     <context>
+        <name>StartPage</name>
+        <message>
+            <source>Welcome to nnstudio</source>
+            <extracomment>open lesson (id) open the example project (path as str)</extracomment>
+            <translation>nnstudio에 오신 것을 환영합니다</translation>
+        </message>
+        <message>
+            <source>Build, train and see small neural networks. Start with the first lesson (every lesson is listed on the left), or pick what you want to do.</source>
+            <translation>작은 신경망을 만들고, 학습시키고, 눈으로 확인하세요. 첫 수업부터 시작하거나(모든 수업은 왼쪽에 있습니다) 하고 싶은 일을 고르세요.</translation>
+        </message>
+        <message>
+            <source>▶  Start lesson 1</source>
+            <translation>▶  1강 시작하기</translation>
+        </message>
+        <message>
+            <source>Open the first lesson beside the canvas (the Learn workspace)</source>
+            <translation>캔버스 옆에 첫 수업을 엽니다(배우기 작업 공간)</translation>
+        </message>
+        <message>
+            <source>New network</source>
+            <translation>새 신경망</translation>
+        </message>
+        <message>
+            <source>Start from an empty network on the canvas (Build &amp; train)</source>
+            <translation>캔버스의 빈 신경망에서 시작합니다(만들기 &amp; 학습)</translation>
+        </message>
+        <message>
+            <source>Import CSV…</source>
+            <translation>CSV 가져오기…</translation>
+        </message>
+        <message>
+            <source>Load your own data from a CSV file and build a network for it</source>
+            <translation>CSV 파일에서 내 데이터를 불러와 그에 맞는 신경망을 만듭니다</translation>
+        </message>
+        <message>
+            <source>Open an example:</source>
+            <translation>예제 열기:</translation>
+        </message>
+        <message>
+            <source>Open the sample project {name}</source>
+            <translation>예제 프로젝트 {name} 열기</translation>
+        </message>
+    </context>
+    <context>
         <name>TrainingController</name>
         <message>
             <source>Ready</source>
@@ -3494,7 +3546,7 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         <name>Workspaces</name>
         <message>
             <source>Learn</source>
-            <extracomment>bump when the built-in docks change so an old saved dock layout is not applied (main_window re-exports it) (name, shortcut) of every workspace in switcher order lesson panel name -&gt; the docks that show it ('canvas' is the central widget) in Learn only the *visuals* of a lesson panel are shown (the data settings are set up by the step) docks that go on the left in Learn (everything else a step names goes right, large) default arrangement per workspace: area -&gt; groups (split along the area), each group a tab stack default sizes as fractions of the window: left width, right width, bottom height the current workspace changed (its name) a lazily registered panel was built (its name)</extracomment>
+            <extracomment>bump when the built-in docks change so an old saved dock layout is not applied (main_window re-exports it) (name, shortcut) of every workspace in switcher order lesson panel name -&gt; the docks that show it ('canvas' is the central widget) in Learn only the *visuals* of a lesson panel are shown (the data settings are set up by the step) docks that go on the left in Learn (everything else a step names goes right, large) default arrangement per workspace: area -&gt; groups (split along the area), each group a tab stack panels that get only their minimum height in a default layout (the palette shows every row at that size) default sizes as fractions of the window: left width, right width, bottom height the share of its column the first of two groups gets (default: half) the current workspace changed (its name) a lazily registered panel was built (its name)</extracomment>
             <translation>배우기</translation>
         </message>
         <message>

@@ -52,7 +52,8 @@ def install(studio) -> DataPart:
 
         return DataView(state)
 
-    studio.add_panel("data", _tr("Data"), data_panel, Qt.DockWidgetArea.LeftDockWidgetArea, workspaces=("build",))
+    studio.add_panel("data", _tr("Data"), data_panel, Qt.DockWidgetArea.LeftDockWidgetArea, workspaces=("build",),
+                     scrollable=True)
     studio.add_panel("data_view", _tr("Data view"), data_view, Qt.DockWidgetArea.RightDockWidgetArea,
                      workspaces=("build",))
     action = QAction(_tr("CSV dataset…"), studio.window)

@@ -83,6 +83,7 @@ def install(studio) -> TrainingPart:
 
     window, controller = studio.window, studio.training
     toolbar = TrainToolbar(window, controller)
+    window.addToolBarBreak(Qt.TopToolBarArea)  # a row of its own: the big Train button and the speed, unclipped
     studio.add_toolbar(toolbar)
     install_shortcut_guard(toolbar)
     add_menu(window, toolbar)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.ui.icons import standard_icon
 from nnstudio.ui.state import IDLE, PAUSED, RUNNING
 from nnstudio.ui.training.speed import SpeedControl
 
@@ -112,6 +113,10 @@ class TrainToolbar(QToolBar):
         self.stop_action = self._action(self.tr("Stop"), "stopAction", controller.stop, None, self.tr("Stop training"))
         self.reset_action = self._action(self.tr("Reset"), "resetAction", controller.reset, None,
                                          self.tr("Re-initialize the weights with the project's seed (undoable)"))
+        for action, icon in ((self.train_action, "media-playback-start"), (self.step_action, "media-skip-forward"),
+                             (self.stop_action, "media-playback-stop"), (self.reset_action, "view-refresh")):
+            action.setIcon(standard_icon(icon))
+        self.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.addAction(self.train_action)
         self.addAction(self.step_action)
         self.step_kind = QComboBox(self)
@@ -193,10 +198,12 @@ class TrainToolbar(QToolBar):
         running = st == RUNNING
         if running:
             self.train_action.setText(self.tr("Pause"))
+            self.train_action.setIcon(standard_icon("media-playback-pause"))
             self.train_action.setToolTip(self.tr("Pause training (Space)"))
             self.train_action.setEnabled(True)
         else:
             self.train_action.setText(self.tr("Resume") if st == PAUSED else self.tr("Train"))
+            self.train_action.setIcon(standard_icon("media-playback-start"))
             self.train_action.setEnabled(blocked is None or st == PAUSED)
             self.train_action.setToolTip(blocked or (self.tr("Resume training (Space)") if st == PAUSED
                                                      else self.tr("Train the network (Space: train / pause)")))
