@@ -97,7 +97,7 @@ class MainWindow(StartPageMixin, QMainWindow):
         self._build_toolbar()
         self.workspaces = Workspaces(self)
         self.workspaces.add_to_menu(self.menus["view"])
-        self.workspaces.changed.connect(lambda _name: QTimer.singleShot(0, self.canvas.fit))
+        self.workspaces.changed.connect(lambda _name: QTimer.singleShot(0, self.canvas, self.canvas.fit))
         self.menus["view"].addSeparator()
         self._build_status_bar()
         self.add_dock(self.palette_list, "palette", self.tr("Layers"), Qt.LeftDockWidgetArea, workspaces=("build",))

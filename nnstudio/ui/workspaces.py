@@ -115,7 +115,7 @@ class _Placeholder(QWidget):
         QPainter(self).fillRect(self.rect(), self.palette().window())
         if not self._scheduled:
             self._scheduled = True
-            QTimer.singleShot(0, self._build)
+            QTimer.singleShot(0, self, self._build)  # cancelled if the placeholder goes first
 
 
 class PanelDock(QDockWidget):
