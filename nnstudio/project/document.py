@@ -57,6 +57,19 @@ LAYER_DEFAULTS: dict[str, dict[str, Any]] = {
 #: Parameters written to a file only when set (older files do not have them).
 OPTIONAL_PARAMS: dict[str, tuple[str, ...]] = {"Input": ("features",)}
 
+#: Training settings the prepared data depends on (the split and the array dtype).
+DATA_TRAINING_KEYS = ("validation_split", "dtype")
+
+
+def invalidates_data(event: str, info: dict) -> bool:
+    """True if a document change (``event``, ``info`` as subscribers get them) changes the prepared data.
+
+    The one place that says so: the studio reloads the dataset and the
+    training controller its views exactly for these changes.
+    """
+    return event == "dataset_changed" or (event == "training_changed" and info.get("key") in DATA_TRAINING_KEYS)
+
+
 #: Parameters whose change alters weight shapes (so trained weights are dropped).
 STRUCTURAL_KEYS = {"units", "use_bias", "size", "features"}
 

@@ -123,6 +123,8 @@ class Inspector(QWidget):
         self.setObjectName("inspector")
         self.state = state
         self._updating = False
+        self._own = None  # the edits this inspector is pushing (see _on_document)
+        self._stale = False
         self.title = QLabel(self)
         self.title.setObjectName("inspectorTitle")
         self.title.setWordWrap(True)
@@ -142,7 +144,7 @@ class Inspector(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
         state.selectionChanged.connect(lambda _i: self.refresh())
-        state.documentChanged.connect(lambda *_: self.refresh())
+        state.documentChanged.connect(self._on_document)
         state.projectReplaced.connect(self.refresh)
         state.datasetChanged.connect(self.refresh)
         self.refresh()
@@ -290,7 +292,14 @@ class Inspector(QWidget):
     def _push(self, edits, text, merge_key=None) -> None:
         if self._updating:
             return
-        if not self.state.push(edits, text, merge_key=merge_key):
+        self._own, self._stale = edits, False
+        try:
+            ok = self.state.push(edits, text, merge_key=merge_key)
+        finally:
+            self._own = None
+        if ok and self._stale:
+            self.refresh()  # the edit changed more than the widget that made it shows
+        if not ok:
             self.refresh()  # refused (training runs): show the document's value again
             win = self.window()
             if hasattr(win, "statusBar"):
@@ -323,6 +332,21 @@ class Inspector(QWidget):
             self._push([("set_name", name)], self.tr("Rename project to {name}").format(name=name))
 
     # -- following the document ---------------------------------------------------------
+    #: settings whose change shows or hides other rows (the page is rebuilt for them)
+    ROW_KEYS = ("optimizer", "early_stopping.enabled")
+
+    def _on_document(self, event: str, info: dict) -> None:
+        """Refresh for changes made elsewhere; the widget that made an edit already shows its value."""
+        own = self._own
+        if own is not None:
+            key = info.get("key")
+            mine = (event == "training_changed" and any(e[0] == "set_training" and e[1] == key for e in own)
+                    and key not in self.ROW_KEYS)
+            if not mine:
+                self._stale = True
+            return
+        self.refresh()
+
     def refresh(self) -> None:
         """Show the document's values for the current selection."""
         self._updating = True

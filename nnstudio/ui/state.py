@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from nnstudio.project import Project, validate
+from nnstudio.project.document import invalidates_data
 from nnstudio.ui.commands import EditCommand
 
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
@@ -136,9 +137,18 @@ class AppState(QObject):
         return not self.undo_stack.isClean()
 
     def _on_document(self, event: str, info: dict) -> None:
-        if event == "dataset_changed" or (event == "training_changed" and info.get("key") in ("validation_split", "dtype")):
-            self._reload_dataset()
-        self.documentChanged.emit(event, info)
+        """One document change: reload the data if it depends on it, tell the views once, validate once.
+
+        A new dataset choice reaches the views as ``datasetChanged`` only (after
+        the reload), not also as ``documentChanged('dataset_changed')``.
+        """
+        reload = invalidates_data(event, info)
+        if reload:
+            self._reload_dataset(emit=False)
+        if event != "dataset_changed":
+            self.documentChanged.emit(event, info)
+        if reload:
+            self.datasetChanged.emit()
         if self.selected_id is not None and event in ("layer_inserted", "layer_removed", "layer_moved",
                                                       "layers_replaced"):
             self._follow_selection(event)

@@ -67,7 +67,7 @@ class NetworkScene(QGraphicsScene):
         elif event == "layer_removed":
             self._remove_block(info.get("id"))
             self.relayout()
-        elif event in ("layer_moved", "layer_changed", "dataset_changed"):
+        elif event in ("layer_moved", "layer_changed"):  # a new dataset arrives as datasetChanged
             self.relayout()
         elif event == "layers_replaced":
             self.rebuild()

@@ -147,6 +147,7 @@ class LessonHost(QObject):
         self._note_pending = False
         self.state.documentChanged.connect(self._on_document)
         self.state.projectReplaced.connect(self._schedule_note)
+        self.state.datasetChanged.connect(self._schedule_note)
         self.compare.progress.connect(self.page.set_notice)
         self.compare.done.connect(self._on_compare_done)
         training = getattr(window, "training", None)
