@@ -1283,6 +1283,10 @@
             <translation>데이터셋 없음</translation>
         </message>
         <message>
+            <source>drawn by hand</source>
+            <translation>직접 그린 데이터</translation>
+        </message>
+        <message>
             <source>imported from {name}</source>
             <translation>{name}에서 가져옴</translation>
         </message>
@@ -1500,6 +1504,93 @@
         <message>
             <source>Using the drawing</source>
             <translation>그림을 사용하는 중</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrawTool</name>
+        <message>
+            <source>Draw</source>
+            <translation>그리기</translation>
+        </message>
+        <message>
+            <source>Draw your own data: click on the plot to add a point of the chosen class (or value), drag to add a trail of points. Shift+drag erases. Each stroke is one undo step (Ctrl+Z).</source>
+            <translation>데이터를 직접 그립니다. 그래프를 클릭하면 고른 클래스(또는 값)의 점이 하나 추가되고, 끌면 점이 줄지어 추가됩니다. Shift를 누른 채 끌면 지웁니다. 한 번 그은 획이 실행 취소 한 단계입니다(Ctrl+Z).</translation>
+        </message>
+        <message>
+            <source>Eraser</source>
+            <translation>지우개</translation>
+        </message>
+        <message>
+            <source>Erase: click or drag over points to remove them (or hold Shift while drawing).</source>
+            <translation>지우기: 점 위를 클릭하거나 끌어서 지웁니다(그리는 중에 Shift를 눌러도 됩니다).</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>모두 지우기</translation>
+        </message>
+        <message>
+            <source>Remove every point and start an empty drawing of the chosen kind (one undo step).</source>
+            <translation>점을 모두 지우고 고른 종류의 빈 그림에서 새로 시작합니다(실행 취소 한 단계).</translation>
+        </message>
+        <message>
+            <source>classes</source>
+            <translation>클래스</translation>
+        </message>
+        <message>
+            <source>values</source>
+            <translation>값</translation>
+        </message>
+        <message>
+            <source>What a new drawing holds: points of classes (classification) or points with a value (regression). Fixed once the drawing has points.</source>
+            <translation>새 그림에 담을 것: 클래스가 있는 점(분류) 또는 값이 있는 점(회귀). 그림에 점이 생기면 바꿀 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>class {k}</source>
+            <translation>클래스 {k}</translation>
+        </message>
+        <message>
+            <source>The class the next points get (keys 1-9 pick classes 1-9, 0 picks class 0). Any number of classes: a third class makes a multi-class set.</source>
+            <translation>다음에 그릴 점의 클래스입니다(숫자 키 1-9는 클래스 1-9, 0은 클래스 0). 클래스 수에는 제한이 없어, 세 번째 클래스를 그리면 다중 클래스 데이터가 됩니다.</translation>
+        </message>
+        <message>
+            <source>The target value y the next points get (regression).</source>
+            <translation>다음에 그릴 점의 목표값 y입니다(회귀).</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>종류</translation>
+        </message>
+        <message>
+            <source>Class {k}</source>
+            <translation>클래스 {k}</translation>
+        </message>
+        <message>
+            <source>Draw class {k}</source>
+            <translation>클래스 {k} 그리기</translation>
+        </message>
+        <message>
+            <source>Stop drawing</source>
+            <translation>그리기 멈추기</translation>
+        </message>
+        <message>
+            <source>Leave draw mode</source>
+            <translation>그리기 모드 나가기</translation>
+        </message>
+        <message>
+            <source>Empty drawing: press Draw, then click on the plot to add points.</source>
+            <translation>빈 그림입니다. 그리기를 누른 뒤 그래프를 클릭해 점을 추가하세요.</translation>
+        </message>
+        <message>
+            <source>Erase {n} drawn point(s)</source>
+            <translation>그린 점 {n}개 지우기</translation>
+        </message>
+        <message>
+            <source>Draw {n} point(s)</source>
+            <translation>점 {n}개 그리기</translation>
+        </message>
+        <message>
+            <source>Clear the drawing</source>
+            <translation>그림 모두 지우기</translation>
         </message>
     </context>
     <context>
@@ -2011,6 +2102,7 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         </message>
         <message>
             <source>&lt;b&gt;Layer {i}: {type}&lt;/b&gt; (click empty canvas for model settings)</source>
+            <extracomment>settings whose change shows or hides other rows (the page is rebuilt for them)</extracomment>
             <translation>&lt;b&gt;{i}번 층: {type}&lt;/b&gt; (모델 설정은 캔버스 빈 곳을 클릭)</translation>
         </message>
         <message>
@@ -2101,7 +2193,7 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <name>LessonPage</name>
         <message>
             <source>◀ All lessons</source>
-            <extracomment>checks that look at the perceptron widget's training, not the studio's</extracomment>
+            <extracomment>the lesson column's width (px) for a step with an interaction widget (at most 45% of the window) checks that look at the perceptron widget's training, not the studio's</extracomment>
             <translation>◀ 전체 수업</translation>
         </message>
     </context>

@@ -78,3 +78,24 @@ def test_validator_names_features_that_do_not_fit_and_fixes_them():
     assert not [x for x in validate(p, ds) if x.is_error]
     p.apply(("set_layer", 0, "features", []))
     assert [x for x in validate(p, ds) if x.code == "input_features"]
+
+
+def test_a_drawn_set_splits_standardises_trains_and_exports_as_csv():
+    from nnstudio.data.drawn import DrawnPoints
+    from nnstudio.export.bundle import data_csv
+    from nnstudio.session import TrainingRun
+
+    rng = np.random.default_rng(0)
+    pts = DrawnPoints().added(rng.normal(-1, 0.3, (20, 2)), 0).added(rng.normal(1, 0.3, (20, 2)), 1)
+    p = Project.default()
+    p.apply(("set_dataset", pts.to_choice({**p.dataset, "standardize": True})))
+    ds = load_dataset(p)
+    assert ds.task == "binary" and ds.n_samples == 40
+    prep = prepare_data(p, ds)
+    assert len(prep.val_idx) == 8 and abs(prep.x_train.mean()) < 1e-6
+    p.training["epochs"] = 30
+    run = TrainingRun(p, ds)
+    run.fit()
+    assert run.outcome().trained.history["accuracy"][-1] >= 0.9
+    text = data_csv(p, ds)
+    assert text.splitlines()[0] == "x1,x2,label,is_validation" and len(text.splitlines()) == 41

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.data import describe_columns
+from nnstudio.data.drawn import is_drawn
 from nnstudio.ui.data.common import class_color, plot_coords, point_colors, task_label, value_colors
 from nnstudio.ui.pointcap import quantise, split_budget, subset
 from nnstudio.ui.i18n import tr_dataset
@@ -149,6 +150,9 @@ class DataView(QWidget):
         state.projectReplaced.connect(self.refresh)
         state.sampleChanged.connect(self._show_selected)
         state.batchChanged.connect(self.show_batch)
+        from nnstudio.ui.data.drawmode import DrawTool
+
+        self.draw_tool = DrawTool(self)  # draw your own 2-D data (tool bar above the scatter)
         self.refresh()
 
     # -- whole refresh ------------------------------------------------------------
@@ -194,6 +198,8 @@ class DataView(QWidget):
             except Exception:  # an unknown name: fall back to the dataset's own text
                 pass
         csv = choice.get("csv") or {}
+        if is_drawn(choice):
+            return self.tr("drawn by hand")
         if csv.get("filename"):
             return self.tr("imported from {name}").format(name=csv["filename"])
         return ds.source or ""
