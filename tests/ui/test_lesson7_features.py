@@ -48,3 +48,35 @@ def test_deep_learns_compares_hand_made_features_with_hidden_layers(make_window,
     runs = w.training.runs
     assert all(len(r["history"]["accuracy"]) == 3 for r in runs)
     assert runs[0]["history"]["accuracy"] != pytest.approx(runs[1]["history"]["accuracy"])
+
+
+def test_lesson1_draw_your_own_points_and_watch_the_line_separate_them(make_window, qtbot):  # noqa: F811
+    from PySide6.QtCore import QPointF
+    from PySide6.QtTest import QTest
+
+    w = make_window(show=True)
+    host = w.lessons
+    host.open_lesson("perceptron", "draw-points")
+    qtbot.mouseClick(host.panel.findChild(QPushButton, "lessonSetupButton"), Qt.LeftButton)
+    assert w.state.push([("set_training", "speed", None)], "full speed for the test")
+    view = w.data_view
+    qtbot.waitUntil(view.isVisible)
+    tool = view.draw_tool
+    tool.clear_action.trigger()
+    tool.draw_action.trigger()
+    vb = view.plot.getPlotItem().vb
+
+    def click(x, y):
+        pos = view.plot.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+        QTest.mouseClick(view.plot.viewport(), Qt.LeftButton, Qt.NoModifier, pos)
+
+    for x, y in [(-1.0, -1.0), (-0.8, -1.2), (-1.2, -0.7), (-0.6, -0.9)]:
+        click(x, y)
+    tool.class_combo.setCurrentIndex(1)
+    for x, y in [(1.0, 1.0), (0.8, 1.2), (1.2, 0.7), (0.6, 0.9)]:
+        click(x, y)
+    ds = w.state.dataset
+    assert ds.n_samples == 8 and ds.y.tolist() == [0, 0, 0, 0, 1, 1, 1, 1]
+    with qtbot.waitSignal(host.checked, timeout=60000) as blocker:
+        w.training.train()
+    assert blocker.args[0], blocker.args[1]
