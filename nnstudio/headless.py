@@ -237,24 +237,13 @@ def export(args) -> int:
 # -- info ------------------------------------------------------------------------------
 def summary_rows(project, n_features: int | None) -> list[tuple[str, str, str, str, str]]:
     """(#, layer, activation, output shape, params) per layer, Keras' summary style."""
+    from nnstudio.project.layer_kinds import LAYER_KINDS, walk
+
     rows = []
-    width = n_features
-    for i, spec in enumerate(project.layers):
-        p = spec.params
+    for i, (spec, width, params) in enumerate(walk(project.layers, n_features)):
         label = spec.type + (f" '{spec.name}'" if spec.name else "")
-        act, params = "", 0
-        if spec.type == "Input":
-            feats = p.get("features")
-            width = p.get("size") or (len(feats) if feats is not None else n_features)
-        elif spec.type == "Dense":
-            act = p.get("activation", "")
-            units = p.get("units") or 0
-            params = (width or 0) * units + (units if p.get("use_bias", True) else 0)
-            width = units
-        elif spec.type == "Dropout":
-            act = f"rate {p.get('rate')}"
-        elif spec.type == "Activation":
-            act = p.get("activation", "")
+        kind = LAYER_KINDS.get(spec.type)
+        act = kind.caption(spec.params) if kind is not None else ""
         rows.append((str(i), label, act, f"(None, {width if width is not None else '?'})", str(params)))
     return rows
 

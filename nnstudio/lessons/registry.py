@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nnstudio import resources
+from nnstudio.project.layer_kinds import LAYER_KINDS
 
 __all__ = [
     "FORMAT_VERSION", "LANGUAGES", "PANELS", "WIDGETS", "CHECK_KINDS", "LAYER_KEYS",
@@ -42,16 +43,8 @@ CHECK_KINDS = (
     "early_stopped_restored", "hidden_units_identical", "hidden_units_differ",
     "perceptron_converged", "perceptron_not_converged",
 )
-LAYER_KEYS = {
-    "Input": {"type": None, "size": int, "features": list},
-    "Dense": {
-        "type": None, "units": int, "activation": str, "use_bias": bool,
-        "kernel_initializer": str, "bias_initializer": str, "l1": float, "l2": float,
-        "max_norm": float,
-    },
-    "Dropout": {"type": None, "rate": float},
-    "Activation": {"type": None, "activation": str},
-}
+#: the keys a lesson's layer may have and their value types (from the one layer table)
+LAYER_KEYS = {name: {"type": None, **{p.name: p.type for p in k.params}} for name, k in LAYER_KINDS.items()}
 TRAINING_KEYS = {
     "loss": str, "optimizer": str, "learning_rate": float, "momentum": float,
     "batch_size": int, "epochs": int, "validation_split": float, "early_stopping": dict,

@@ -33,29 +33,16 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-LAYER_TYPES = ("Input", "Dense", "Dropout", "Activation")
+from nnstudio.project.layer_kinds import LAYER_KINDS, LAYER_TYPES  # the one layer table
 
 #: The parameters each layer type has in a project, with the values a layer
 #: dragged from the palette starts with (Keras defaults where Keras has one).
-LAYER_DEFAULTS: dict[str, dict[str, Any]] = {
-    # features: the input features the network sees (nnstudio.data.features keys; None: the raw columns)
-    "Input": {"size": None, "features": None},
-    "Dense": {
-        "units": 8,
-        "activation": "relu",
-        "use_bias": True,
-        "kernel_initializer": "glorot_uniform",
-        "bias_initializer": "zeros",
-        "l1": 0.0,
-        "l2": 0.0,
-        "max_norm": None,
-    },
-    "Dropout": {"rate": 0.5},
-    "Activation": {"activation": "relu"},
-}
+LAYER_DEFAULTS: dict[str, dict[str, Any]] = {name: k.defaults() for name, k in LAYER_KINDS.items()}
 
 #: Parameters written to a file only when set (older files do not have them).
-OPTIONAL_PARAMS: dict[str, tuple[str, ...]] = {"Input": ("features",)}
+OPTIONAL_PARAMS: dict[str, tuple[str, ...]] = {
+    name: tuple(p.name for p in k.params if p.optional) for name, k in LAYER_KINDS.items()
+    if any(p.optional for p in k.params)}
 
 #: Training settings the prepared data depends on (the split and the array dtype).
 DATA_TRAINING_KEYS = ("validation_split", "dtype")
@@ -71,7 +58,7 @@ def invalidates_data(event: str, info: dict) -> bool:
 
 
 #: Parameters whose change alters weight shapes (so trained weights are dropped).
-STRUCTURAL_KEYS = {"units", "use_bias", "size", "features"}
+STRUCTURAL_KEYS = {p.name for k in LAYER_KINDS.values() for p in k.params if p.structural}
 
 DEFAULT_TRAINING: dict[str, Any] = {
     "loss": "binary_crossentropy",

@@ -35,18 +35,7 @@ MAX_EPOCHS: int = _S["$defs"]["training"]["properties"]["epochs"]["maximum"]
 
 
 def network_params(layers, n_features: int | None) -> int:
-    """Weights + biases of the Dense layers (``n_features`` for a size-following Input; None counts 0)."""
-    total, width = 0, n_features or 0
-    for spec in layers:
-        p = spec.params
-        if spec.type == "Input":
-            size = p.get("size")
-            feats = p.get("features")
-            follow = len(feats) if isinstance(feats, list) else (n_features or 0)
-            width = size if isinstance(size, int) and not isinstance(size, bool) else follow
-        elif spec.type == "Dense":
-            units = p.get("units")
-            units = units if isinstance(units, int) and not isinstance(units, bool) and units > 0 else 0
-            total += width * units + (units if p.get("use_bias", True) else 0)
-            width = units
-    return total
+    """Weights + biases of the network (``n_features`` for a size-following Input; None counts 0)."""
+    from nnstudio.project.layer_kinds import walk
+
+    return sum(count for _spec, _width, count in walk(layers, n_features))

@@ -95,3 +95,19 @@ def test_a_setup_that_switches_optimizer_gets_exactly_its_values():
     p.training["optimizer"] = "sgd"
     p.apply_all(setup_edits(p, {"training": {"optimizer": "adam"}}))
     assert p.training == DEFAULT_TRAINING  # learning_rate 0.01 as the set-up's defaults say, not Adam's 0.001
+
+
+def test_the_layer_table_is_what_the_document_lessons_and_limits_read():
+    from nnstudio.lessons.registry import LAYER_KEYS
+    from nnstudio.project.document import LAYER_DEFAULTS, STRUCTURAL_KEYS, LAYER_TYPES
+    from nnstudio.project.layer_kinds import LAYER_KINDS, walk
+    from nnstudio.project.limits import network_params
+
+    assert LAYER_TYPES == tuple(LAYER_KINDS) == ("Input", "Dense", "Dropout", "Activation")
+    assert LAYER_DEFAULTS["Dense"]["units"] == LAYER_KINDS["Dense"].param("units").default == 8
+    assert STRUCTURAL_KEYS == {"units", "use_bias", "size", "features"}
+    assert set(LAYER_KEYS["Dropout"]) == {"type", "rate"} and LAYER_KEYS["Dense"]["max_norm"] is float
+    layers = [LayerSpec.make("Input"), LayerSpec.make("Dense", units=4), LayerSpec.make("Dropout"),
+              LayerSpec.make("Dense", units=1, use_bias=False)]
+    assert [(w, n) for _s, w, n in walk(layers, 3)] == [(3, 0), (4, 16), (4, 0), (1, 4)]
+    assert network_params(layers, 3) == 20
