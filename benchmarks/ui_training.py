@@ -13,7 +13,7 @@ Two networks:
 
 Each is trained headless (build_model + fit) and from the main window with the
 live views open: the *Build & train* workspace when the window has workspaces
-(``window.set_workspace``), else today's layout with loss, metric, activations,
+(``window.workspaces.activate("build")``), else the docks loss, metric, activations,
 confusion, backprop, decision and the canvas shown. Reference and UI runs
 alternate (headless, UI, headless); the ratio uses the mean of the two
 headless runs around each UI run.
@@ -87,20 +87,16 @@ def headless(make, epochs: int) -> float:
 
 def _show_views(w) -> str:
     """Open the live views; returns the layout's name."""
-    if hasattr(w, "set_workspace"):
-        try:
-            w.set_workspace("build")
-            return "Build & train workspace"
-        except Exception:  # another name in the final API: fall back to opening the docks
-            pass
+    ws = getattr(w, "workspaces", None)
+    if ws is not None and hasattr(ws, "activate"):
+        ws.activate("build")
+        return "Build & train workspace"
     for name in ("loss_plot", "metric_plot", "activations", "confusion", "backprop", "decision"):
         if name in w.docks:
             w.docks[name].show()
     if "decision" in w.docks:  # decision and activations share a tab: show the picture one
         w.docks["decision"].raise_()
-    if "confusion" in w.docks:
-        w.docks["confusion"].setFloating(True)
-    return "default layout (no workspaces on main yet): loss, metric, decision, confusion, backprop, canvas shown"
+    return "default layout: loss, metric, decision, confusion, backprop, canvas shown"
 
 
 def ui_run(app, make, epochs: int) -> tuple[float, np.ndarray, dict]:
@@ -118,7 +114,9 @@ def ui_run(app, make, epochs: int) -> tuple[float, np.ndarray, dict]:
     settle.exec()
     c = w.training
     scene = w.canvas.canvas_scene
-    dec = getattr(w, "training_views", {}).get("decision")
+    views = getattr(w, "training_views", None)
+    dec = views["decision"] if views is not None and "decision" in w.docks and w.docks["decision"].isVisible() \
+        else None
     maps0 = scene.maps.refreshes
     dec0 = dec.refreshes if dec is not None else 0
     counts = {"snapshots": 0, "progress": 0, "layout": layout}
@@ -147,8 +145,6 @@ def ui_run(app, make, epochs: int) -> tuple[float, np.ndarray, dict]:
     timer.stop()
     counts["maps"] = scene.maps.refreshes - maps0
     counts["decision"] = (dec.refreshes - dec0) if dec is not None else 0
-    if "confusion" in w.docks:
-        w.docks["confusion"].setFloating(False)
     w.state.undo_stack.setClean()
     w.close()
     w.deleteLater()

@@ -232,7 +232,7 @@
         </message>
         <message>
             <source>Dense</source>
-            <translation>밀집층(Dense)</translation>
+            <translation>밀집층</translation>
         </message>
         <message>
             <source>Dropout</source>
@@ -1372,7 +1372,7 @@
         </message>
         <message>
             <source>● training</source>
-            <translation>● 학습</translation>
+            <translation>● 훈련</translation>
         </message>
         <message>
             <source>▲ validation</source>

@@ -144,12 +144,14 @@ def test_clicking_a_neuron_pins_its_map_large(window, qtbot):
     qtbot.waitUntil(pinned.isVisible, timeout=2000)
     assert pinned.image_label.width() >= 240 and pinned.image_label.height() >= 240
     assert pinned.image is not None and pinned.image.width() == MAP_SIDE
+    assert view.viewportMargins().right() >= pinned.width()  # beside the network, not over it
     assert dec.pinned == (2, 4)
     qtbot.waitUntil(lambda: dec.maps is not None, timeout=2000)
     np.testing.assert_allclose(dec.maps.unit_map(2, 4), scene.maps.maps.values[2][:, 4].reshape(MAP_SIDE, MAP_SIDE))
     # a second click unpins
     QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, _item_centre(view, neuron))
     assert scene.pinned is None and not pinned.isVisible() and dec.pinned is None
+    assert view.viewportMargins().right() == 0
 
 
 def _lesson4_regression() -> Project:

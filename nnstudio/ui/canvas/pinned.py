@@ -76,13 +76,12 @@ class PinnedMap(QFrame):
         state = self.scene.state
         layers = state.project.layers
         if key is None or maps is None or not 0 <= key[0] < min(len(layers), len(maps.values)):
-            self.image = None
-            self.hide()
+            self._hide()
             return
         i, unit = key
         v = maps.values[i]
         if v is None or v.ndim != 2 or unit >= v.shape[1]:
-            self.hide()
+            self._hide()
             return
         spec = layers[i]
         act = map_activation(layers, i)
@@ -119,9 +118,22 @@ class PinnedMap(QFrame):
         painter.end()
         return pix
 
+    def _hide(self) -> None:
+        self.image = None
+        if self.isVisible():
+            self.hide()
+            self._reserve(0)
+
+    def _reserve(self, width: int) -> None:
+        """Keep a strip on the canvas' right for the map, so it never covers the network."""
+        view = self.parentWidget()
+        if view is not None and hasattr(view, "reserve_right"):
+            view.reserve_right(width)
+
     def _place(self) -> None:
         parent = self.parentWidget()
         if parent is None:
             return
         self.adjustSize()
-        self.move(max(0, parent.width() - self.width() - 8), 8)
+        self._reserve(self.width() + 8)
+        self.move(max(0, parent.width() - self.width() - 4), 4)

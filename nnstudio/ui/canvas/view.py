@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from nnstudio.project import LayerSpec
 from nnstudio.project.layer_kinds import LAYER_TYPES
@@ -87,6 +87,18 @@ class CanvasView(QGraphicsView):
             self.zoom_by(1.5 / self.zoom())
         elif self.zoom() < MIN_ZOOM:
             self.zoom_by(MIN_ZOOM / self.zoom())
+
+    def reserve_right(self, width: int) -> None:
+        """Leave ``width`` pixels at the right of the view free (the pinned map sits there) and refit."""
+        if self.viewportMargins().right() != width:
+            self.setViewportMargins(0, 0, int(width), 0)
+            QTimer.singleShot(0, self, self.fit)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        pinned = self.findChild(QWidget, "pinnedMap")
+        if pinned is not None and pinned.isVisible():
+            pinned.move(max(0, self.width() - pinned.width() - 4), 4)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
         steps = event.angleDelta().y() / 120.0

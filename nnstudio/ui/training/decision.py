@@ -110,8 +110,8 @@ class DecisionPanel(QWidget):
         self.state.datasetChanged.connect(self.reset)
         self.state.projectReplaced.connect(self.reset)
         self.state.documentChanged.connect(self._on_document)
-        self._connect_canvas()
         self.reset()
+        self._connect_canvas()
 
     def _connect_canvas(self) -> None:
         """Follow the canvas' pinned neuron (the main window's canvas, if there is one)."""
@@ -120,6 +120,8 @@ class DecisionPanel(QWidget):
         scene = getattr(view, "canvas_scene", None)
         if scene is not None and hasattr(scene, "pinnedChanged"):
             scene.pinnedChanged.connect(lambda key: self.select_neuron(*(key if key else (None,))))
+            if scene.pinned is not None:  # built (lazily) after a neuron was pinned
+                self.select_neuron(*scene.pinned)
 
     # -- events ------------------------------------------------------------------------
     def eventFilter(self, obj, event):
