@@ -941,6 +941,10 @@
             <translation>불러오지 않음</translation>
         </message>
         <message>
+            <source>Drawn by hand</source>
+            <translation>직접 그린 데이터</translation>
+        </message>
+        <message>
             <source>Imported: {0}</source>
             <translation>가져온 데이터: {0}</translation>
         </message>
@@ -949,8 +953,16 @@
             <translation>CSV 데이터</translation>
         </message>
         <message>
+            <source>Points drawn in the data view; they are stored inside the project.</source>
+            <translation>데이터 보기에서 그린 점들입니다. 프로젝트 안에 저장됩니다.</translation>
+        </message>
+        <message>
             <source>Data imported from a CSV file; it is stored inside the project.</source>
             <translation>CSV 파일에서 가져온 데이터입니다. 프로젝트 안에 저장됩니다.</translation>
+        </message>
+        <message>
+            <source>Your own data, drawn by hand in the data view (Draw).</source>
+            <translation>데이터 보기에서 직접 그린 나만의 데이터입니다(그리기).</translation>
         </message>
         <message>
             <source>Your own data, imported from a CSV file.</source>

@@ -77,6 +77,7 @@ def test_lesson1_draw_your_own_points_and_watch_the_line_separate_them(make_wind
         click(x, y)
     ds = w.state.dataset
     assert ds.n_samples == 8 and ds.y.tolist() == [0, 0, 0, 0, 1, 1, 1, 1]
+    assert w.data_panel.list.currentItem().text().startswith("Drawn by hand")
     with qtbot.waitSignal(host.checked, timeout=60000) as blocker:
         w.training.train()
     assert blocker.args[0], blocker.args[1]

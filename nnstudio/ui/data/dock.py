@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio import data as nndata
+from nnstudio.data.drawn import is_drawn
 from nnstudio.ui.data.common import shape_text, task_label, thumbnail
 
 #: QListWidgetItem data role holding the dataset name ('' for the imported CSV entry)
@@ -194,7 +195,8 @@ class DataDock(QWidget):
             ds = self.state.dataset
             shape = shape_text(ds.n_samples, ds.n_features) if ds is not None else "?"
             task = task_label(ds.task) if ds is not None else self.tr("not loaded")
-            text = self.tr("Imported: {0}").format(csv.get("filename") or self.tr("CSV data"))
+            text = self.tr("Drawn by hand") if is_drawn(choice) else \
+                self.tr("Imported: {0}").format(csv.get("filename") or self.tr("CSV data"))
             text += f"\n{task} · {shape}"
             if csv_row < 0:
                 item = QListWidgetItem(text)
@@ -205,7 +207,9 @@ class DataDock(QWidget):
             item.setText(text)
             pix = thumbnail(ds) if ds is not None else None
             item.setIcon(QIcon(pix) if pix is not None else QIcon())
-            item.setToolTip(self.tr("Data imported from a CSV file; it is stored inside the project."))
+            item.setToolTip(self.tr("Points drawn in the data view; they are stored inside the project.")
+                            if is_drawn(choice) else
+                            self.tr("Data imported from a CSV file; it is stored inside the project."))
             self.list.setCurrentRow(csv_row)
             return
         if csv_row >= 0:
@@ -237,8 +241,11 @@ class DataDock(QWidget):
         if name != self._param_owner:
             self._rebuild_params(gen)
         if gen is None:
-            self.description.setText(self.tr("Your own data, imported from a CSV file.")
-                                     if choice.get("source") == "csv" else "")
+            if is_drawn(choice):
+                self.description.setText(self.tr("Your own data, drawn by hand in the data view (Draw)."))
+            else:
+                self.description.setText(self.tr("Your own data, imported from a CSV file.")
+                                         if choice.get("source") == "csv" else "")
             self.params_box.setEnabled(False)
             self.regenerate.setEnabled(False)
             return
