@@ -45,6 +45,7 @@ class DrawPad(QWidget):
         self._erase = False
         self.set_side(side)
         self.setMinimumSize(100, 100)
+        self.setMaximumSize(288, 288)  # room for the bars below in a tall dock
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paints every pixel: no parent repaint
@@ -210,7 +211,7 @@ class DrawPadPanel(QWidget):
         side.addWidget(self.fit)
         side.addStretch(1)
         row.addWidget(side_box, 0)
-        lay.addLayout(row, 3)
+        lay.addLayout(row, 0)
         buttons = QHBoxLayout()
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setObjectName("drawPadClear")
@@ -243,7 +244,7 @@ class DrawPadPanel(QWidget):
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
                                     brush=pg.mkBrush("#9ecae1"))
         self.bars_plot.addItem(self.bars)
-        lay.addWidget(self.bars_plot, 2)
+        lay.addWidget(self.bars_plot, 1)
 
         self.pad.changed.connect(self.recompute)
         self.pad.strokeEnded.connect(self._stroke_ended)
