@@ -69,6 +69,14 @@ def _headless_parser() -> argparse.ArgumentParser:
         help="what to write ('torch' is another name for 'pytorch')",
     )
     e.add_argument("-o", "--output", required=True, help="output path")
+    e.add_argument(
+        "--batch-order",
+        choices=["nnstudio", "framework"],
+        default="nnstudio",
+        help=("scripts only: 'nnstudio' (default) feeds the batches in nnstudio's order, drawn from its "
+              "seeded generator, so the script's loss curve follows nnstudio's; 'framework' uses Keras' "
+              "or PyTorch's own shuffling"),
+    )
     i = sub.add_parser("info", help="print the network's summary table")
     i.add_argument("project", help="the .nnstudio project file")
     return p

@@ -225,7 +225,8 @@ def export(args) -> int:
         else:
             dataset = _dataset(project)
             _check_valid(project, dataset)
-            written = ex.export_network(fmt, project, out, dataset)
+            order = getattr(args, "batch_order", "nnstudio") != "framework"
+            written = ex.export_network(fmt, project, out, dataset, nnstudio_order=order)
     except ex.ExportError as exc:
         raise UserError(f"cannot export as {fmt}: {exc}") from None
     except OSError as exc:

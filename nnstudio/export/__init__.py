@@ -8,7 +8,8 @@
   ``model.to_json()`` format (Keras 2 files import too);
   :class:`KerasImportError` lists everything unsupported;
 * :func:`save_weights` / :func:`load_weights`: ``.npz`` with ``w0, w1, ...``
-  in Keras order, never pickled;
+  in Keras order, never pickled; :func:`imported_state`: weights trained
+  elsewhere as a project's state (to look at them in the studio);
 * :func:`history_csv` / :func:`save_history`: one row per epoch;
 * :func:`export_network`: one of the network formats above by name
   (what File > Export and ``nnstudio export`` both call);
@@ -26,7 +27,7 @@ from nnstudio.export.keras_json import (
 from nnstudio.export.names import ExportError
 from nnstudio.export.spec import ExportSpec, export_spec
 from nnstudio.export.torch_code import export_torch, torch_script
-from nnstudio.export.weights import load_weights, project_weights, save_weights
+from nnstudio.export.weights import imported_state, load_weights, project_weights, save_weights
 
 NETWORK_FORMATS = ("keras", "pytorch", "keras-json")
 #: Other names accepted for a format (``--format torch`` is ``pytorch``).
@@ -68,6 +69,7 @@ __all__ = [
     "export_torch",
     "history_csv",
     "import_keras_json",
+    "imported_state",
     "keras_script",
     "load_weights",
     "project_weights",

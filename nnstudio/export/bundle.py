@@ -28,6 +28,7 @@ def companion_names(script_path: str | os.PathLike) -> dict[str, str]:
         "data": f"{stem}_data.csv",
         "weights": f"{stem}_weights.npz",
         "predictions": f"{stem}_predictions.csv",
+        "trained": f"{stem}_trained_weights.npz",
     }
 
 

@@ -12,7 +12,11 @@ Environment variables the script understands:
   and exit without training;
 * ``NNSTUDIO_EPOCHS=N``: train ``N`` epochs instead of the project's;
 * ``NNSTUDIO_HISTORY_OUT=PATH``: write the per-epoch history (loss, metrics)
-  there as JSON, e.g. to compare the curve with nnstudio's.
+  there as JSON, e.g. to compare the curve with nnstudio's;
+* ``NNSTUDIO_WEIGHTS_OUT=PATH``: where the trained weights go after training
+  (default ``<stem>_trained_weights.npz``; nnstudio imports them);
+* ``NNSTUDIO_PREDICT_OUT=PATH`` (when training): also write the trained
+  model's predictions for every row.
 """
 
 from __future__ import annotations
@@ -175,6 +179,10 @@ def constants(spec: ExportSpec, stem: str) -> str:
         f"WEIGHTS_FILE = os.path.join(HERE, {literal(names['weights'])})",
         "PREDICTIONS_FILE = os.environ.get(",
         f"    'NNSTUDIO_PREDICT_OUT', os.path.join(HERE, {literal(names['predictions'])}))",
+        "# After training: the trained weights, in the same w0, w1, ... form (File > Import > Weights",
+        "# in nnstudio shows them on its canvas).",
+        "TRAINED_WEIGHTS_FILE = os.environ.get(",
+        f"    'NNSTUDIO_WEIGHTS_OUT', os.path.join(HERE, {literal(names['trained'])}))",
         f"N_FEATURES = {spec.n_features}",
         f"N_TARGETS = {spec.n_targets}",
     ]
@@ -202,7 +210,9 @@ def header(spec: ExportSpec, framework: str) -> list[str]:
         "Reads the data (and, if present, the weights) written beside this file.",
         "NNSTUDIO_PREDICT_ONLY=1 only writes predictions for every data row to",
         "PREDICTIONS_FILE and exits; NNSTUDIO_EPOCHS=N trains N epochs instead;",
-        "NNSTUDIO_HISTORY_OUT=PATH writes the per-epoch history there as JSON.",
+        "NNSTUDIO_HISTORY_OUT=PATH writes the per-epoch history there as JSON. After training",
+        "the trained weights go to TRAINED_WEIGHTS_FILE (and, with NNSTUDIO_PREDICT_OUT set,",
+        "the trained model's predictions for every row to PREDICTIONS_FILE).",
         '"""',
         f"# Project: {comment_text(spec.project_name)}",
     ]
@@ -341,6 +351,11 @@ def keras_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
         ]
     out += [
         "    save_history(history.history)",
+        "    weights = model.get_weights()  # Keras order: kernel (in, out), bias per Dense layer",
+        "    np.savez(TRAINED_WEIGHTS_FILE, **{f'w{i}': w for i, w in enumerate(weights)})",
+        "    if os.environ.get('NNSTUDIO_PREDICT_OUT'):",
+        "        predictions = model.predict(x, batch_size=BATCH_SIZE, verbose=0)",
+        "        np.savetxt(PREDICTIONS_FILE, predictions, delimiter=',', fmt='%.9g')",
         "    for key, values in history.history.items():",
         "        if values:",
         "            print(f'final {key}: {values[-1]:.6g}')",

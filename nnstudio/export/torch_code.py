@@ -275,6 +275,18 @@ def torch_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
     out += _train_function(spec, cons, same)
     out += [SAVE_HISTORY, "", ""]
     out += [
+        "def save_trained_weights(model):",
+        '    """The trained weights as w0, w1, ... in Keras order (kernel = weight.T, then bias)."""',
+        "    weights = []",
+        "    for index, *_ in DENSE:",
+        "        linear = model[index]",
+        "        weights.append(linear.weight.detach().numpy().T.copy())",
+        "        if linear.bias is not None:",
+        "            weights.append(linear.bias.detach().numpy().copy())",
+        "    np.savez(TRAINED_WEIGHTS_FILE, **{f'w{i}': w for i, w in enumerate(weights)})",
+        "", "",
+    ]
+    out += [
         "def main():",
         '    """Build the network, load the weights and train it (or only predict)."""',
         "    torch.manual_seed(SEED)",
@@ -297,6 +309,12 @@ def torch_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
         "    validation = (x[mask], y[mask]) if bool(mask.any()) else None",
         "    history = train(model, x[~mask], y[~mask], validation)",
         "    save_history(history)",
+        "    save_trained_weights(model)",
+        "    if os.environ.get('NNSTUDIO_PREDICT_OUT'):",
+        "        model.eval()",
+        "        with torch.no_grad():",
+        "            predictions = model(x).numpy()",
+        "        np.savetxt(PREDICTIONS_FILE, predictions, delimiter=',', fmt='%.9g')",
         "    for key, values in history.items():",
         "        print(f'final {key}: {values[-1]:.6g}')",
         "", "",

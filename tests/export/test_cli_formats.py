@@ -17,3 +17,16 @@ def test_format_torch_is_an_alias_of_pytorch(tmp_path, capsys):
     b = (tmp_path / "b.py").read_text(encoding="utf-8")
     assert "import torch" in a
     assert a.replace("'a_", "'X_") == b.replace("'b_", "'X_")
+
+
+def test_batch_order_option(tmp_path, capsys):
+    path = tmp_path / "p.nnstudio"
+    save_project(build_project("binary"), path)
+    for order, name in [("nnstudio", "a.py"), ("framework", "b.py")]:
+        argv = ["export", str(path), "--format", "torch", "--batch-order", order, "-o", str(tmp_path / name)]
+        assert cli.main(argv) == 0, capsys.readouterr()
+    assert cli.main(["export", str(path), "--format", "keras", "-o", str(tmp_path / "c.py")]) == 0
+    a, b, c = ((tmp_path / n).read_text(encoding="utf-8") for n in ("a.py", "b.py", "c.py"))
+    assert "rng.permutation(n)" in a and "torch.randperm" not in a
+    assert "torch.randperm" in b and "nnstudio_generator" not in b
+    assert "NnstudioBatches(" in c  # the default

@@ -27,7 +27,8 @@ import pytest
 from export_helpers import build_project
 
 from nnstudio.export import export_keras, export_torch
-from nnstudio.project.build import build_model, load_dataset, prepare_data
+from nnstudio.project.build import load_dataset
+from nnstudio.session.run import TrainingRun
 
 HAVE_TORCH = importlib.util.find_spec("torch") is not None
 HAVE_KERAS = HAVE_TORCH and importlib.util.find_spec("keras") is not None
@@ -63,11 +64,8 @@ def _project(training: dict, extra=None, batch_size: int = 1000):
 
 
 def _nnstudio_history(p, ds) -> dict:
-    """Train as ``nnstudio train`` does: build_model, then fit with shuffling on."""
-    prep = prepare_data(p, ds)
-    model = build_model(p, ds)
-    return model.fit(prep.x_train, prep.y_train, batch_size=p.training["batch_size"], epochs=EPOCHS, verbose=0,
-                     shuffle=True, validation_data=prep.validation_data).history
+    """Train as ``nnstudio train`` and the studio do: one session TrainingRun."""
+    return TrainingRun(p, ds, epochs=EPOCHS).fit().history
 
 
 def _run_all(jobs: list[tuple[Path, Path]]) -> None:

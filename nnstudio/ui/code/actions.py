@@ -1,8 +1,9 @@
-"""File > Export and File > Import > Keras model JSON actions.
+"""File > Export and File > Import (Keras model JSON, weights) actions.
 
 Each action asks for a path and calls a method that takes the path
 (:meth:`CodeActions.export_to`, :meth:`CodeActions.export_plots`,
-:meth:`CodeActions.import_keras_json_file`), so tests drive them without
+:meth:`CodeActions.import_keras_json_file`, :meth:`CodeActions.import_weights_file`),
+so tests drive them without
 file dialogs. Errors are shown in a message box that says what went wrong.
 """
 
@@ -51,6 +52,8 @@ class CodeActions(QObject):
             act.triggered.connect(lambda _checked=False, f=fmt: self.ask_export(f))
             window.export_menu.addAction(act)
             self.actions[fmt] = act
+            if fmt == "pytorch":
+                self._add_order_action(window)
         plots = QAction(self.tr("Plots as PNG…"), window)
         plots.setObjectName("exportPlotsAction")
         plots.triggered.connect(self.ask_export_plots)
@@ -62,6 +65,27 @@ class CodeActions(QObject):
         imp.triggered.connect(self.ask_import)
         window.import_menu.addAction(imp)
         self.actions["import-keras-json"] = imp
+        weights = QAction(self.tr("Weights (.npz)…"), window)
+        weights.setObjectName("importWeightsAction")
+        weights.setStatusTip(self.tr("Load weights trained elsewhere (an exported script's "
+                                     "*_trained_weights.npz) into this network to look at them"))
+        weights.triggered.connect(self.ask_import_weights)
+        window.import_menu.addAction(weights)
+        self.actions["import-weights"] = weights
+
+    def _add_order_action(self, window) -> None:
+        """The export option: scripts take nnstudio's batch order (on by default)."""
+        act = QAction(self.tr("Scripts use nnstudio's batch order"), window)
+        act.setObjectName("exportNnstudioOrderAction")
+        act.setCheckable(True)
+        act.setChecked(True)
+        act.setToolTip(self.tr(
+            "On: the exported Keras and PyTorch scripts draw each epoch's batch order from nnstudio's "
+            "seeded generator (order = rng.permutation(n)), so their loss curve follows nnstudio's "
+            "(the PyTorch script also uses nnstudio's dropout masks). Off: they shuffle their own way."))
+        act.setStatusTip(act.toolTip())
+        window.export_menu.addAction(act)
+        self.actions["nnstudio-order"] = act
 
     # -- helpers ------------------------------------------------------------------
     def _status(self, text: str) -> None:
@@ -114,7 +138,8 @@ class CodeActions(QObject):
                 errors = [tr_problem(p) for p in self.state.problems if p.is_error]
                 if errors and fmt != "keras-json":
                     raise ex.ExportError(self.tr("Fix these problems first:") + "\n• " + "\n• ".join(errors))
-                written = ex.export_network(fmt, project, path, dataset)
+                order = self.actions["nnstudio-order"].isChecked()
+                written = ex.export_network(fmt, project, path, dataset, nnstudio_order=order)
         except ex.ExportError as exc:
             self._error(self.tr("Cannot export"), str(exc))
             return []
@@ -225,4 +250,26 @@ class CodeActions(QObject):
             project.name = path.stem
         self.state.set_project(project, None)
         self._status(self.tr("Imported {name} as a new project").format(name=path.name))
+        return True
+
+    def ask_import_weights(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import weights"), self._start_dir(),
+                                              self.tr("Weights (*.npz);;All files (*)"))
+        if path:
+            self.import_weights_file(path)
+
+    def import_weights_file(self, path: str | Path) -> bool:
+        """Load the ``.npz`` weights at ``path`` into the network (one undoable edit); False after a message."""
+        path = Path(path)
+        try:
+            weights = ex.load_weights(path)
+            state = ex.imported_state(self.state.project, weights, self.state.dataset)
+        except ex.ExportError as exc:
+            self._error(self.tr("Cannot import"), self.tr("{name} cannot be imported:").format(name=path.name)
+                        + "\n" + str(exc) + "\n\n" + self.tr("Your current project was not changed."))
+            return False
+        if not self.state.push([("set_state", state)], self.tr("Import weights from {name}").format(name=path.name)):
+            self._status(self.state.edit_blocked_reason() or "")
+            return False
+        self._status(self.tr("Imported the weights from {name}").format(name=path.name))
         return True
