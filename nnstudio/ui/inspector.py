@@ -240,6 +240,9 @@ class Inspector(QWidget):
         self.nesterov_check = p.add_row("nesterov", tr("Nesterov"), QCheckBox(tr("look-ahead momentum")),
                                         "nesterovCheck", tr("SGD: Nesterov momentum."))
         self.nesterov_check.toggled.connect(lambda v: self._training_edit("nesterov", bool(v)))
+        from nnstudio.ui.inspector_options import OptionRows
+
+        self.options = OptionRows(self, p, FloatSpin)  # amsgrad, centered, Adagrad's a₀, clipping, smoothing
         ints = [
             ("batch_size", tr("Batch size"), 1, 1_000_000, "batchSizeSpin",
              tr("Samples per weight update (a mini-batch).")),
@@ -410,6 +413,7 @@ class Inspector(QWidget):
         for key, w in self.training_spins.items():
             w.setValue(float(t.get(key) or 0.0))
         self.nesterov_check.setChecked(bool(t.get("nesterov")))
+        self.options.show(t)
         for key, w in self.int_spins.items():
             w.setValue(int(t[key]) if t.get(key) is not None else 0)
         self.val_split_spin.setValue(float(t.get("validation_split") or 0.0))
@@ -433,6 +437,9 @@ class Inspector(QWidget):
         keys = ["name", "loss", "optimizer", "weight_decay", "batch_size", "epochs", "seed",
                 "validation_split", "dtype", "early_stopping.enabled"]
         keys += [k for k in OPTIMIZER_KEYS if k in opt_params]
+        from nnstudio.ui.inspector_options import option_keys
+
+        keys += option_keys(t)
         if t["early_stopping"].get("enabled"):
             keys += ["early_stopping." + k for k in ("monitor", "patience", "min_delta", "restore_best_weights")]
         return keys

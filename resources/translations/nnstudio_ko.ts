@@ -450,6 +450,18 @@
             <translation>Keras Sequential 모델(model.to_json())을 새 프로젝트로 엽니다</translation>
         </message>
         <message>
+            <source>Load weights trained elsewhere (an exported script's *_trained_weights.npz) into this network to look at them</source>
+            <translation>다른 곳에서 학습한 가중치(내보낸 스크립트의 *_trained_weights.npz)를 이 신경망에 불러와 살펴봅니다</translation>
+        </message>
+        <message>
+            <source>Scripts use nnstudio's batch order</source>
+            <translation>스크립트가 nnstudio의 배치 순서 사용</translation>
+        </message>
+        <message>
+            <source>On: the exported Keras and PyTorch scripts draw each epoch's batch order from nnstudio's seeded generator (order = rng.permutation(n)), so their loss curve follows nnstudio's (the PyTorch script also uses nnstudio's dropout masks). Off: they shuffle their own way.</source>
+            <translation>켜면: 내보낸 Keras와 PyTorch 스크립트가 에포크마다 배치 순서를 nnstudio의 시드 난수 생성기에서 뽑으므로(order = rng.permutation(n)) 손실 곡선이 nnstudio와 같아집니다(PyTorch 스크립트는 nnstudio의 드롭아웃 마스크도 씁니다). 끄면: 각 프레임워크의 방식대로 섞습니다.</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>내보내기</translation>
         </message>
@@ -544,6 +556,22 @@
         <message>
             <source>Imported {name} as a new project</source>
             <translation>{name}을(를) 새 프로젝트로 가져왔습니다</translation>
+        </message>
+        <message>
+            <source>Import weights</source>
+            <translation>가중치 가져오기</translation>
+        </message>
+        <message>
+            <source>Weights (*.npz);;All files (*)</source>
+            <translation>가중치 (*.npz);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>Import weights from {name}</source>
+            <translation>{name}에서 가중치 가져오기</translation>
+        </message>
+        <message>
+            <source>Imported the weights from {name}</source>
+            <translation>{name}에서 가중치를 가져왔습니다</translation>
         </message>
     </context>
     <context>
@@ -2630,6 +2658,85 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>val {metric}</source>
             <translation>검증 {metric}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OptionRows</name>
+        <message>
+            <source>AMSGrad</source>
+            <translation>AMSGrad</translation>
+        </message>
+        <message>
+            <source>never let v shrink</source>
+            <translation>v가 줄어들지 않게</translation>
+        </message>
+        <message>
+            <source>Adam: divide by the largest v seen so far, v̂ = max(v̂, v): w ← w − α·m/(√v̂ + ε).</source>
+            <translation>Adam: 지금까지 나온 가장 큰 v로 나눕니다. v̂ = max(v̂, v): w ← w − α·m/(√v̂ + ε).</translation>
+        </message>
+        <message>
+            <source>Centered</source>
+            <translation>중심화</translation>
+        </message>
+        <message>
+            <source>divide by the gradients' spread</source>
+            <translation>기울기의 퍼짐으로 나누기</translation>
+        </message>
+        <message>
+            <source>RMSprop: also keep the mean ḡ of the gradients and divide by √(v + ε − ḡ²).</source>
+            <translation>RMSprop: 기울기의 평균 ḡ도 함께 기록하고 √(v + ε − ḡ²)로 나눕니다.</translation>
+        </message>
+        <message>
+            <source>Start of Σg²</source>
+            <translation>Σg² 시작값</translation>
+        </message>
+        <message>
+            <source>Adagrad: the value a₀ the sum of squared gradients starts from: a ← a + g², w ← w − η·g/√(a + ε).</source>
+            <translation>Adagrad: 기울기 제곱의 합이 시작하는 값 a₀: a ← a + g², w ← w − η·g/√(a + ε).</translation>
+        </message>
+        <message>
+            <source>Gradient clipping</source>
+            <translation>기울기 자르기</translation>
+        </message>
+        <message>
+            <source>Limit the gradients before each step. By norm: g ← g·c/max(‖g‖, c) for each weight; by value: each element clipped to [−c, c]; global norm: all gradients scaled by min(1, c/‖all g‖).</source>
+            <translation>각 단계 전에 기울기를 제한합니다. 노름 기준: 가중치마다 g ← g·c/max(‖g‖, c); 값 기준: 각 원소를 [−c, c]로 자름; 전체 노름 기준: 모든 기울기에 min(1, c/‖모든 g‖)를 곱함.</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>끔</translation>
+        </message>
+        <message>
+            <source>by norm (clipnorm)</source>
+            <translation>노름 기준 (clipnorm)</translation>
+        </message>
+        <message>
+            <source>by value (clipvalue)</source>
+            <translation>값 기준 (clipvalue)</translation>
+        </message>
+        <message>
+            <source>by global norm (global_clipnorm)</source>
+            <translation>전체 노름 기준 (global_clipnorm)</translation>
+        </message>
+        <message>
+            <source>Clip at c</source>
+            <translation>자르는 값 c</translation>
+        </message>
+        <message>
+            <source>The limit c of the gradient clipping.</source>
+            <translation>기울기 자르기의 한계값 c.</translation>
+        </message>
+        <message>
+            <source>Label smoothing</source>
+            <translation>레이블 스무딩</translation>
+        </message>
+        <message>
+            <source>Binary cross-entropy: train towards y·(1 − s) + s/2 instead of 0 and 1, so the outputs are not pushed to saturate.</source>
+            <translation>이진 교차 엔트로피: 0과 1 대신 y·(1 − s) + s/2를 목표로 학습하므로 출력이 포화되도록 밀리지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Set gradient clipping to {kind}</source>
+            <translation>기울기 자르기를 {kind}(으)로 설정</translation>
         </message>
     </context>
     <context>
