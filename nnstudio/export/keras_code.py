@@ -27,7 +27,7 @@ from typing import Any
 
 from nnstudio.export.bundle import companion_names, write_bundle
 from nnstudio.export.names import comment_text, literal, number
-from nnstudio.export.order import generator_source, keras_dataset_source, uses_nnstudio_order
+from nnstudio.export.order import generator_source, keras_dataset_source, order_note, uses_nnstudio_order
 from nnstudio.export.spec import ExportSpec, LayerInfo, export_spec
 
 #: Keras 3 class names of the optimizers the registry offers.
@@ -254,7 +254,7 @@ def keras_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
     out.append(f"from keras.optimizers import {KERAS_OPTIMIZERS[spec.optimizer]}")
     if regs:
         out.append("from keras.regularizers import L1L2")
-    out += ["", constants(spec, stem)]
+    out += ["", constants(spec, stem)] + order_note(spec, nnstudio_order)
     if same:
         out += ["", generator_source(spec), "", keras_dataset_source(spec)]
     for name in custom:

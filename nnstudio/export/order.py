@@ -33,6 +33,17 @@ def uses_nnstudio_order(spec: ExportSpec, requested: bool) -> bool:
     return bool(requested) and spec.generator_state is not None
 
 
+def order_note(spec: ExportSpec, requested: bool) -> list[str]:
+    """Comment lines saying whose batch order the script uses (nothing when it is nnstudio's)."""
+    if uses_nnstudio_order(spec, requested):
+        return []
+    if requested:
+        return ["# The project's random seed is not fixed, so nnstudio's batch order cannot be reproduced:",
+                "# the batches are shuffled the framework's way. Set a seed in nnstudio and export again."]
+    return ["# Exported with the framework's own shuffling (not nnstudio's batch order): the loss curve",
+            "# follows nnstudio's in distribution only."]
+
+
 def dropout_widths(spec: ExportSpec) -> list[int]:
     """Width of each Dropout layer that draws a mask in training (rate > 0), in order."""
     return [la.size for la in spec.layers if la.type == "Dropout" and la.rate > 0]

@@ -22,7 +22,7 @@ from typing import Any
 from nnstudio.export.bundle import write_bundle
 from nnstudio.export.keras_code import SAVE_HISTORY, constants, data_loader, header
 from nnstudio.export.names import ExportError, comment_text, literal, number
-from nnstudio.export.order import TORCH_DROPOUT, generator_source, uses_nnstudio_order
+from nnstudio.export.order import TORCH_DROPOUT, generator_source, order_note, uses_nnstudio_order
 from nnstudio.export.spec import ExportSpec, export_spec
 from nnstudio.export.torch_optim import clip_setting, make_optimizer_body, optimizer_source
 
@@ -190,6 +190,7 @@ def torch_script(project, dataset: Any = None, *, stem: str = "model", spec: Exp
     out += ["import json", "import math", "import os", "", "import numpy as np", "import torch", "from torch import nn",
             ""]
     out.append(constants(spec, stem).rstrip("\n"))
+    out += order_note(spec, nnstudio_order)
     out.append("EPSILON = 1e-07  # Keras' fuzz factor (keras.config.epsilon())")
     if spec.weight_decay > 0:
         out.append(f"LEARNING_RATE = {number(spec.optimizer_params['learning_rate'])}")

@@ -30,3 +30,16 @@ def test_batch_order_option(tmp_path, capsys):
     assert "rng.permutation(n)" in a and "torch.randperm" not in a
     assert "torch.randperm" in b and "nnstudio_generator" not in b
     assert "NnstudioBatches(" in c  # the default
+
+
+def test_scripts_say_when_the_batch_order_is_not_nnstudios():
+    from nnstudio.export import keras_script, torch_script
+
+    p = build_project("binary")
+    for make in (keras_script, torch_script):
+        assert "framework's own shuffling" in make(p, nnstudio_order=False)
+        assert "random seed is not fixed" not in make(p)
+    p.training["seed"] = None
+    for make in (keras_script, torch_script):
+        src = make(p)
+        assert "random seed is not fixed" in src and "GENERATOR_STATE" not in src
