@@ -336,7 +336,7 @@ class Inspector(QWidget):
 
     # -- following the document ---------------------------------------------------------
     #: settings whose change shows or hides other rows (the page is rebuilt for them)
-    ROW_KEYS = ("optimizer", "early_stopping.enabled")
+    ROW_KEYS = ("optimizer", "loss", "early_stopping.enabled")  # loss: label smoothing's row
 
     def _on_document(self, event: str, info: dict) -> None:
         """Refresh for changes made elsewhere; the widget that made an edit already shows its value."""

@@ -99,6 +99,7 @@ class OptionRows(QObject):
         if edits:
             text = self.tr("Set gradient clipping to {kind}").format(kind=kind or self.tr("off"))
             self.inspector._push(edits, text)
+            self.inspector.refresh()  # the "Clip at c" row comes or goes
 
     def _clip_value_changed(self, value: float) -> None:
         kind = self.clip_combo.currentData()
