@@ -54,7 +54,7 @@ class DrawPad(QWidget):
                                 "each 4×4 block are counted (0–16)."))
 
     def sizeHint(self) -> QSize:  # Qt API
-        return QSize(224, 224)
+        return QSize(120, 120)
 
     def hasHeightForWidth(self) -> bool:  # Qt API
         return True
@@ -211,7 +211,7 @@ class DrawPadPanel(QWidget):
         side.addWidget(self.fit)
         side.addStretch(1)
         row.addWidget(side_box, 0)
-        lay.addLayout(row, 0)
+        lay.addLayout(row, 2)
         buttons = QHBoxLayout()
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setObjectName("drawPadClear")
@@ -238,7 +238,7 @@ class DrawPadPanel(QWidget):
         self.bars_plot.hideButtons()
         self.bars_plot.setYRange(0, 1, padding=0.02)
         self.bars_plot.setLabel("left", self.tr("probability"))
-        self.bars_plot.setMinimumHeight(48)
+        self.bars_plot.setMinimumHeight(56)
         self.bars_plot.setToolTip(self.tr("The network's output for the drawing: softmax "
                                           "pᵢ = e^zᵢ / Σⱼ e^zⱼ, one bar per class."))
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
@@ -255,6 +255,13 @@ class DrawPadPanel(QWidget):
         if controller is not None:
             controller.snapshotChanged.connect(self._on_snapshot)
         self._on_structure()
+
+    def resizeEvent(self, event) -> None:  # Qt API
+        """Keep the bars readable (>= about 110 px): the pad gives way first in a short dock."""
+        side = int(max(100, min(288, self.height() - 40 - 110)))
+        if self.pad.maximumHeight() != side:
+            self.pad.setMaximumSize(side, side)
+        super().resizeEvent(event)
 
     # -- the model ------------------------------------------------------------------
     def _on_document(self, event: str, _info: dict) -> None:

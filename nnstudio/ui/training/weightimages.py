@@ -53,7 +53,7 @@ class WeightMosaic(QWidget):
         self.setMouseTracking(True)
 
     def sizeHint(self) -> QSize:  # Qt API
-        return QSize(360, 320)
+        return QSize(240, 150)
 
     def set_tiles(self, tiles: list[np.ndarray], captions: list[str]) -> None:
         self.tiles, self.captions = tiles, captions
