@@ -94,7 +94,7 @@ def test_drawing_on_the_pad_changes_the_prediction_bars(window, qtbot):
     qtbot.waitExposed(w)
     panel = w.image_views["draw_pad"]
     w.docks["draw_pad"].raise_()
-    qtbot.waitUntil(lambda: panel.pad.isVisible() and panel.pad.width() > 100)
+    qtbot.waitUntil(lambda: panel.pad.isVisible() and panel.pad.cell() >= 3)
     train(qtbot, w)
     empty = np.array(panel.bars.opts["height"], dtype=float)
     assert empty.shape == (10,) and empty.sum() == pytest.approx(1.0, abs=1e-4)
@@ -121,7 +121,7 @@ def test_use_as_sample_sends_the_drawing_through_the_live_views(window, qtbot):
     qtbot.waitExposed(w)
     panel = w.image_views["draw_pad"]
     w.docks["draw_pad"].raise_()
-    qtbot.waitUntil(lambda: panel.pad.isVisible() and panel.pad.width() > 100)
+    qtbot.waitUntil(lambda: panel.pad.isVisible() and panel.pad.cell() >= 3)
     _draw(qtbot, panel.pad, [(6, 8), (6, 24), (26, 24)])
     QTest.mouseClick(panel.use_button, Qt.MouseButton.LeftButton)
     scaler = w.state.prepared().scaler
@@ -193,3 +193,24 @@ def test_confusion_cell_lists_its_misclassified_images(window, qtbot):
     QTest.mouseClick(examples.list.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, rect.center())
     assert w.state.selected_sample == int(examples.indices[0])
+
+
+def test_the_bars_follow_training_while_the_drawing_stays(window, qtbot):
+    w = window(digits_project(epochs=8))
+    w.show()
+    qtbot.waitExposed(w)
+    panel = w.image_views["draw_pad"]
+    w.docks["draw_pad"].raise_()
+    qtbot.waitUntil(lambda: panel.pad.isVisible() and panel.pad.cell() >= 3)
+    _draw(qtbot, panel.pad, [(4 + k, 16) for k in range(0, 25, 2)])
+    before = np.array(panel.bars.opts["height"], dtype=float)
+    updates = []
+    panel.predicted.connect(lambda probs, _t: updates.append(probs))
+    train(qtbot, w)
+    assert updates, "no prediction while training ran"
+    after = np.array(panel.bars.opts["height"], dtype=float)
+    assert not np.allclose(before, after)
+    # the final bars are the trained network's answer for the same drawing
+    model = w.training.view_model()
+    x = w.state.prepared().scaler.transform(panel.reduced().reshape(1, -1))
+    assert np.allclose(after, np.asarray(model(x.astype(np.float32)))[0], atol=1e-5)
