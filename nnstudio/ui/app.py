@@ -5,9 +5,9 @@ With ``self_test=PATH.png`` it opens the XOR sample, trains five epochs
 through the real training plug-in, saves a screenshot and returns 0 only if
 all of that worked (never hanging: every wait has a timeout).
 
-Set ``NNSTUDIO_STARTUP_TIMING=1`` to print ``startup-to-window: X.XXX s``
-(seconds from process start to the first shown window) and quit at once;
-the cold-start benchmark uses it.
+Set ``NNSTUDIO_STARTUP_TIMING=1`` to print ``startup-to-window``,
+``first-paint`` and ``workspace-ready`` (seconds from process start, see
+:mod:`nnstudio.ui.startup_timing`) and quit; the cold-start benchmarks use it.
 """
 
 from __future__ import annotations
@@ -121,16 +121,11 @@ def run_gui(project=None, self_test=None, lang=None) -> int:
         if not window.files.open_project(project, ask=False):
             print(f"nnstudio: could not open {project}", file=sys.stderr)
     if os.environ.get("NNSTUDIO_STARTUP_TIMING") == "1":
-        from PySide6.QtCore import QTimer
+        from nnstudio.ui.startup_timing import StartupTimer
 
-        def report() -> None:
-            print(f"startup-to-window: {_process_age():.3f} s", flush=True)
-            window.state.undo_stack.setClean()
-            window.close()
-            app.quit()
-
+        timer = StartupTimer(app, window, _process_age)
         window.show()
-        QTimer.singleShot(0, report)
+        timer.shown()
         return int(app.exec())
     window.show()
     return int(app.exec())
