@@ -60,6 +60,10 @@ def create_app(argv: list[str] | None = None, lang: str | None = None):
     from nnstudio.ui.i18n import install_translators
 
     install_translators(app, lang)
+    if app_settings.resolve_language(lang) == "ko":  # Korean renders even without a system Korean font
+        from nnstudio.ui.fonts import ensure_korean_font
+
+        ensure_korean_font(app)
     return app
 
 

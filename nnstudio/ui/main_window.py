@@ -311,7 +311,10 @@ class MainWindow(StartPageMixin, QMainWindow):
         self.problem_label.setToolTip(self.tr("Train stays disabled while an error stands.") if text else "")
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.files.display_name()}[*] — nnstudio")
+        name = self.files.display_name()
+        if name == "Untitled":  # the document's default name (the project layer has no translations)
+            name = self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — nnstudio")
         self.setWindowModified(self.state.modified)
 
     # -- commands --------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ class Palette(QListWidget):
 
         self.clear()
         for entry in registry.entries("layer"):
-            item = QListWidgetItem(layer_icon(entry.name), f"{entry.name}\n{self.explain(entry)}")
+            item = QListWidgetItem(layer_icon(entry.name), f"{self.display_name(entry.name)}\n{self.explain(entry)}")
             item.setData(TYPE_ROLE, entry.name)
             tip = [f"<b>{entry.name}</b>", tr_registry(entry.summary)]
             if entry.formula:
@@ -68,6 +68,12 @@ class Palette(QListWidget):
         super().changeEvent(event)
         if event.type() in (event.Type.FontChange, event.Type.StyleChange):
             self.fit_rows()
+
+    def display_name(self, layer_type: str) -> str:
+        """The layer type as the palette shows it (translated; Keras' own name kept in the translation)."""
+        names = {"Input": self.tr("Input"), "Dense": self.tr("Dense"), "Dropout": self.tr("Dropout"),
+                 "Activation": self.tr("Activation")}
+        return names.get(layer_type, layer_type)
 
     def explain(self, entry) -> str:
         """The one-line explanation shown under a layer's name."""

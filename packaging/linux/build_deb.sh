@@ -33,7 +33,8 @@ ARCH="$(dpkg --print-architecture)"
 # the bundle's Qt libraries and plugins that the spec deliberately leaves out,
 # mapped to package names that exist in Debian 12 and Ubuntu 22.04/24.04
 # (checked with apt-cache policy; t64 packages of 24.04 provide the old names).
-# Fonts come with libfontconfig1 -> fontconfig-config -> fonts-dejavu-core.
+# Fonts come with libfontconfig1 -> fontconfig-config -> fonts-dejavu-core; Korean has its own
+# shipped subset font (resources/fonts), a system Korean font is only recommended.
 DEPENDS_LIBS="libstdc++6, libgcc-s1, zlib1g, libzstd1, \
 libgl1, libegl1, libglib2.0-0, libfontconfig1, libfreetype6, libdbus-1-3, \
 libx11-6, libx11-xcb1, libxkbcommon0, libxkbcommon-x11-0, libxcb1, \
@@ -41,7 +42,7 @@ libxcb-cursor0, libxcb-glx0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, \
 libxcb-randr0, libxcb-render0, libxcb-render-util0, libxcb-shape0, libxcb-shm0, \
 libxcb-sync1, libxcb-util1, libxcb-xfixes0, libxcb-xkb1, \
 libwayland-client0, libwayland-cursor0, libwayland-egl1"
-RECOMMENDS="fonts-noto-cjk, shared-mime-info, desktop-file-utils, hicolor-icon-theme"
+RECOMMENDS="fonts-nanum | fonts-noto-cjk, shared-mime-info, desktop-file-utils, hicolor-icon-theme"
 
 # Minimum glibc = the newest GLIBC_x.y symbol version any bundled binary uses
 # (the bundle's Python comes from the build machine).

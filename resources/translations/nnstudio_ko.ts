@@ -2633,6 +2633,10 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>오류가 남아 있는 동안에는 학습할 수 없습니다.</translation>
         </message>
         <message>
+            <source>Untitled</source>
+            <translation>제목 없음</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;Build, train and see small neural networks.&lt;/p&gt;</source>
             <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;작은 신경망을 만들고, 학습시키고, 눈으로 확인하세요.&lt;/p&gt;</translation>
         </message>
@@ -2749,6 +2753,22 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>Drag onto the canvas where it should go, or double-click to add it before the output layer.</source>
             <translation>캔버스의 원하는 위치로 끌어 놓거나, 더블클릭해서 출력층 앞에 추가하세요.</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <translation>입력 (Input)</translation>
+        </message>
+        <message>
+            <source>Dense</source>
+            <translation>완전 연결 (Dense)</translation>
+        </message>
+        <message>
+            <source>Dropout</source>
+            <translation>드롭아웃 (Dropout)</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>활성화 (Activation)</translation>
         </message>
         <message>
             <source>Passes the data's features in; computes nothing.</source>
