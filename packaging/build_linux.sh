@@ -141,6 +141,11 @@ if [ "$INSTALL" = 1 ]; then
     else
         echo "skipped (no nnstudio/ui/app.py)"
     fi
+    # the installed app on a real X server (xcb, not offscreen): a missing xcb library fails here
+    if [ "${NNSTUDIO_XVFB_CHECK:-0}" = 1 ] || command -v Xvfb >/dev/null 2>&1; then
+        step "5/7 the installed app under Xvfb (xcb): a window titled nnstudio appears and stays up"
+        "$ROOT/packaging/linux/xvfb_check.sh" /usr/bin/nnstudio || fail "the installed app did not run under Xvfb"
+    fi
 else
     step "4-5/7 install + installed self-test skipped (--no-install)"
 fi
