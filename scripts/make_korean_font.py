@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make_korean_font: {args.source} not found (apt install fonts-nanum)", file=sys.stderr)
         return 2
     chars = characters()
-    font = TTFont(str(args.source))
+    font = TTFont(str(args.source), recalcTimestamp=False)  # same input -> the same file
     cmap = font.getBestCmap()
     wanted = sorted(ord(ch) for ch in chars if ord(ch) in cmap)
     options = subset.Options()
