@@ -2,7 +2,8 @@
 
     python scripts/make_korean_font.py [--source /usr/share/fonts/truetype/nanum/NanumGothic.ttf]
 
-Reads every Korean text the studio can show - the translations
+Keeps the 2,350 common Hangul syllables (KS X 1001) and every Korean text the studio can show -
+the translations
 (resources/translations/nnstudio_ko.ts), the Korean lessons
 (resources/lessons/*/ko.md) and the Korean strings of the lesson files
 (resources/lessons/*/lesson.json) - plus printable ASCII, subsets Nanum
@@ -56,8 +57,21 @@ def korean_texts(root: Path = ROOT) -> list[str]:
     return texts
 
 
+def common_hangul() -> set[str]:
+    """The 2,350 Hangul syllables of KS X 1001 (EUC-KR): new Korean text rarely needs more."""
+    out = set()
+    for c in range(0xAC00, 0xD7A4):
+        try:
+            if len(chr(c).encode("euc_kr")) == 2:  # longer: a composed (non-KS X 1001) syllable
+                out.add(chr(c))
+        except UnicodeEncodeError:
+            continue
+    return out
+
+
 def characters(root: Path = ROOT) -> set[str]:
-    chars = {chr(c) for c in range(0x20, 0x7F)}
+    """Printable ASCII, the common Hangul syllables and every character the Korean texts use."""
+    chars = {chr(c) for c in range(0x20, 0x7F)} | common_hangul()
     for text in korean_texts(root):
         chars.update(ch for ch in text if ch.isprintable())
     return chars
