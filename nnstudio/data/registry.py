@@ -57,7 +57,7 @@ class Generator:
 
 
 def _seed():
-    return Param("seed", "Seed", 0, 0, 2**32 - 1, "int",
+    return Param("seed", "Seed", 0, 0, 2**31 - 1, "int",  # the largest a Qt spin box shows
                  "Random seed: the same seed gives the same data.")
 
 

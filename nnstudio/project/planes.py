@@ -174,9 +174,10 @@ class PlaneEvaluator:
         if key != self._model_key:
             from nnstudio.project.build import build_model
 
-            self._model_key, self._model = key, None
-            self._model = build_model(project, dataset, compile=False)
-            self._initial = self._model.get_weights()
+            self._model_key, self._model = None, None  # a network that cannot be built is retried, not cached
+            model = build_model(project, dataset, compile=False)
+            self._initial = model.get_weights()
+            self._model_key, self._model = key, model
         return self._model
 
     def grid(self, prepared, side: int = MAP_SIDE):
