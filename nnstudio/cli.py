@@ -109,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
                   "this with the project file)", file=sys.stderr)
             return EXIT_USER_ERROR
     args = _gui_parser().parse_args(argv)
+    from nnstudio.qtcheck import startup_problem
+
+    problem = startup_problem()  # a missing xcb library: one line instead of Qt's abort
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USER_ERROR
     from nnstudio.ui.app import run_gui
 
     return int(run_gui(project=args.project, self_test=args.self_test, lang=args.lang) or 0)
