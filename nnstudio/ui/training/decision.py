@@ -337,6 +337,12 @@ class DecisionPanel(QWidget):
                 self.plot.setRange(rect=rect, padding=0.0)
 
     _range_rect = None
+    _icons_stale = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self._icons_stale and self.maps is not None and self.maps.kind == "plane":
+            self._update_icons(self.maps)  # the strip got room again: fill in the thumbnails
 
     def _update_icons(self, maps) -> None:
         specs = self.state.project.layers
@@ -362,7 +368,9 @@ class DecisionPanel(QWidget):
                 self.neurons.addItem(item)
             self.neurons.blockSignals(False)
         if not self.neurons.isVisible() or self.neurons.height() < ICON // 2:
+            self._icons_stale = True
             return  # the strip is squeezed away: no icons to paint (the canvas shows the same maps)
+        self._icons_stale = False
         classifier = self.state.dataset is not None and self.state.dataset.task != "regression"
         for r in range(1, self.neurons.count()):
             item = self.neurons.item(r)
