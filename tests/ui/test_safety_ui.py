@@ -101,3 +101,17 @@ def test_open_errors_quoting_file_text_are_shown_as_plain_text(window, tmp_path,
     doc.setHtml(shown[0])  # what the message box renders
     assert "unknown optimizer '<b>evil</b>'" in doc.toPlainText()
     assert "Your current project was not changed." in doc.toPlainText()
+
+
+def test_layer_and_class_names_from_a_file_are_escaped_in_rich_text_views(window):
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QWidget
+
+    p = Project.default()
+    p.layers[1].name = "<img src=x onerror=1><b>hidden</b>"
+    w = window(p)
+    panel = w.findChild(QWidget, "activationsPanel")
+    title = panel._layer_title(1, None)
+    doc = QTextDocument()
+    doc.setHtml(title)
+    assert "<img src=x onerror=1><b>hidden</b>" in doc.toPlainText()

@@ -12,6 +12,8 @@ the activations views.
 
 from __future__ import annotations
 
+import html
+
 import time
 
 import numpy as np
@@ -391,7 +393,7 @@ class DrawPadPanel(QWidget):
         brushes = self._brushes
         self.bars.setOpts(x=np.arange(len(probs)), height=probs, brushes=brushes)
         names = list((self.state.dataset.class_names or [])) if self.state.dataset else []
-        name = names[best] if best < len(names) else str(best)
+        name = html.escape(str(names[best])) if best < len(names) else str(best)  # class names come from files
         if empty:
             self.guess.setText(self.tr("Draw a digit on the pad. (Empty pad: the network says "
                                        "{name}, {p:.0%}.)").format(name=name, p=probs[best]))

@@ -8,6 +8,8 @@ Clicking a thumbnail selects that sample for the live views
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor
@@ -216,7 +218,7 @@ class ImagesPanel(QWidget):
         part = self.tr("validation") if val else self.tr("training")
         h, w = ds.image_shape
         self.caption.setText(self.tr("<b>Sample {i}</b>: {label}<br>{part} sample, {h}×{w} pixels")
-                             .format(i=index, label=self.model.label(index), part=part, h=h, w=w)
+                             .format(i=index, label=html.escape(str(self.model.label(index))), part=part, h=h, w=w)
                              + "<br><span style='color:{c}'>▢</span> ".format(c=VAL_FRAME)
                              + self.tr("orange frame = validation"))
         row = self.row_of(index)

@@ -8,6 +8,8 @@ neurons) -- exactly ``model.trace(heat_x)[k].a``.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
@@ -101,7 +103,7 @@ class ActivationsPanel(QWidget):
     def _layer_title(self, index: int, dead: float | None) -> str:
         spec = self.state.project.layers[index]
         act = spec.params.get("activation")
-        title = f"<b>{index}: {spec.name or spec.type}</b>" + (f" ({act})" if act else "")
+        title = f"<b>{index}: {html.escape(spec.name or spec.type)}</b>"  # a layer name comes from the file + (f" ({act})" if act else "")
         if dead is not None:
             title += " — " + self.tr("{percent:.0f}% dead ReLU units").format(percent=dead * 100)
         return title
