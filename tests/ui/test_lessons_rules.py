@@ -214,3 +214,19 @@ def test_watch_steps_set_a_watchable_speed():
         assert "watch" in step.text("en").lower() or "highlights" in step.text("en").lower()
         speed = step.setup["training"].get("speed")
         assert speed is not None and 1 <= speed <= 60, (lesson_id, step_id)
+
+
+def test_learn_workspace_shows_only_the_visuals_the_step_names(make_window, qtbot):
+    w = make_window()
+    ws = w.workspaces
+    ws.activate("learn")
+    host = w.lessons
+    host.open_lesson("ml-vs-dl", "features")  # names activations and decision
+    qtbot.wait(50)
+    visible = {name for name, dock in w.docks.items() if dock.isVisible()}
+    assert {"lesson", "activations", "decision"} <= visible
+    assert not visible & {"loss_plot", "metric_plot", "data_view", "palette", "inspector"}, visible
+    host.panel.set_step("linear-fails")  # names nothing: the lesson's own panels
+    qtbot.wait(50)
+    visible = {name for name, dock in w.docks.items() if dock.isVisible()}
+    assert {"lesson", "decision", "loss_plot"} <= visible and host.page.isVisible()

@@ -248,7 +248,16 @@ class LessonHost(QObject):
         ws = getattr(self.window, "workspaces", None)
         show_for_step = getattr(ws, "show_for_step", None)
         if show_for_step is not None:
-            show_for_step(self.panels() if self.current_lesson() is not None else None)
+            show_for_step(self.step_visuals())
+
+    def step_visuals(self) -> list[str] | None:
+        """The panels the current step names (the lesson's when it names none); None: no lesson open."""
+        lesson = self.current_lesson()
+        if lesson is None:
+            return None
+        step = self.panel.current_step()
+        named = list(step.panels) if step is not None and step.panels else list(lesson.panels)
+        return list(dict.fromkeys(["lesson", "canvas"] + named))
 
     # ------------------------------------------------------- canvas vs step
     def _lesson_material(self) -> bool:
