@@ -209,6 +209,7 @@ class TrainWorker(QObject):
         with self._cond:
             self._pause_req = True
             self._pending = True
+            self._cond.notify_all()  # a paced run waiting out its batch slot pauses now
 
     def request_resume(self, learning_rate: float | None = None) -> None:
         with self._cond:
