@@ -213,12 +213,12 @@ def export(args) -> int:
         raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     try:
         if fmt == "weights":
-            weights = (project.state or {}).get("weights")
+            weights = (project.trained or {}).get("weights")
             if not weights:
                 raise UserError("the project has no trained weights yet; train it first (nnstudio train PROJECT)")
             written = [ex.save_weights(weights, out)]
         elif fmt == "history":
-            history = (project.state or {}).get("history")
+            history = (project.trained or {}).get("history")
             if not history:
                 raise UserError("the project has no training history yet; train it first (nnstudio train PROJECT)")
             written = [ex.save_history(history, out)]
@@ -278,7 +278,7 @@ def info_text(project, dataset=None, dataset_error: str | None = None) -> str:
     es = t.get("early_stopping") or {}
     if es.get("enabled"):
         out.append(f"  early stopping on {es.get('monitor')}, patience {es.get('patience')}")
-    st = project.state
+    st = project.trained
     if st:
         loss = (st.get("history") or {}).get("loss") or []
         last = f", last loss {_fmt(loss[-1])}" if loss else ""

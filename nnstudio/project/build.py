@@ -169,7 +169,7 @@ def build_model(project: Project, dataset=None, *, n_features: int | None = None
     model = engine.Sequential(make_layers(project, n_features), seed=t.get("seed"), dtype=t.get("dtype", "float32"))
     if compile:
         model.compile(optimizer=make_optimizer(t), loss=make_loss(t), metrics=resolved_metrics(project, task))
-    state = project.state
+    state = project.trained
     if state and state.get("weights"):
         try:
             model.set_weights(state["weights"])

@@ -184,10 +184,20 @@ class Project:
         self.layers: list[LayerSpec] = []
         self.training: dict[str, Any] = copy.deepcopy(DEFAULT_TRAINING)
         self.dataset: dict[str, Any] = copy.deepcopy(DEFAULT_DATASET)
-        #: trained state: {"weights": [ndarray...], "history": {key: [..]},
-        #: "epochs_trained": int, "runs": [{"name", "history"}]} or None
-        self.state: dict[str, Any] | None = None
+        #: what training left: {"weights": [ndarray...], "history": {key: [..]},
+        #: "epochs_trained": int, "iterations": int, "runs": [{"name", "history"}], ...} or None
+        #: (typed view: nnstudio.session.TrainedState; the file's ``state``)
+        self.trained: dict[str, Any] | None = None
         self._listeners: list[Listener] = []
+
+    @property
+    def state(self) -> dict[str, Any] | None:
+        """Old name of :attr:`trained` (kept for callers not moved yet)."""
+        return self.trained
+
+    @state.setter
+    def state(self, value: dict[str, Any] | None) -> None:
+        self.trained = value
 
     # -- construction ---------------------------------------------------
     @classmethod
@@ -247,10 +257,10 @@ class Project:
         return inverse
 
     def _clear_state(self) -> list[tuple]:
-        if self.state is None:
+        if self.trained is None:
             return []
-        old = self.state
-        self.state = None
+        old = self.trained
+        self.trained = None
         self._emit("state_changed")
         return [("set_state", old)]
 
@@ -353,8 +363,8 @@ class Project:
         return [("set_dataset", old)] + restore
 
     def _do_set_state(self, state: dict | None) -> list[tuple]:
-        old = self.state
-        self.state = state
+        old = self.trained
+        self.trained = state
         self._emit("state_changed")
         return [("set_state", old)]
 

@@ -102,8 +102,8 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "dataset": copy.deepcopy(project.dataset),
         "state": None,
     }
-    if project.state is not None:
-        st = project.state
+    if project.trained is not None:
+        st = project.trained
         d["state"] = {
             "weights": [encode_array(w) for w in st.get("weights") or []],
             "history": _finite_history(st.get("history") or {}),
@@ -287,7 +287,7 @@ def project_from_dict(d: Any) -> Project:
         raw_weights = state.get("weights") or []
         _check_weights(raw_weights)
         weights = [decode_array(w, f"state.weights[{i}]") for i, w in enumerate(raw_weights)]
-        p.state = {
+        p.trained = {
             "weights": weights,
             "history": _history(state.get("history") or {}),
             "epochs_trained": state.get("epochs_trained", 0),
@@ -297,7 +297,7 @@ def project_from_dict(d: Any) -> Project:
         }
         for extra in ("stop_reason", "best_epoch"):
             if state.get(extra) is not None:
-                p.state[extra] = state[extra]
+                p.trained[extra] = state[extra]
     return p
 
 

@@ -210,7 +210,7 @@ class PlaneEvaluator:
         except Exception:
             return None
         if not weights:
-            weights = (project.state or {}).get("weights") or self._initial
+            weights = (project.trained or {}).get("weights") or self._initial
         key = (self._model_key, id(prepared), side, id(weights))
         if (key == self._result_key and self._result is not None and weights is self._weights
                 and prepared is self._prepared):

@@ -2,7 +2,7 @@
 
 * :class:`TrainingRun` (:mod:`.run`): prepare from project + dataset, continue
   from the trained state, ``fit``, and the :class:`Outcome` to store;
-* :class:`TrainedState` (:mod:`.record`): the typed ``Project.state``
+* :class:`TrainedState` (:mod:`.record`): the typed ``Project.trained``
   (history, epochs, iterations, kept runs, best epoch, stop reason);
 * :mod:`.runs`: kept-run list helpers, metric names, :func:`fmt_time`;
 * :mod:`.probes`: what the live views look at and :func:`compute_snapshot`.

@@ -1,6 +1,6 @@
 """What a project has learned so far: :class:`TrainedState` (no Qt).
 
-It is the typed view of ``Project.state`` (the dict stored in the file):
+It is the typed view of ``Project.trained`` (the dict stored in the file):
 the epoch history, how many epochs and iterations were trained, the kept
 runs, the best epoch and why the last run stopped. A run starts from one,
 adds epochs to it and hands back the one to store.
@@ -50,7 +50,7 @@ class TrainedState:
         self.epochs_trained = int(epoch) + 1
 
     def to_state(self, weights: list | None) -> dict[str, Any]:
-        """The ``Project.state`` dict to store (copies; ``stop_reason``/``best_epoch`` only when set)."""
+        """The ``Project.trained`` dict to store (copies; ``stop_reason``/``best_epoch`` only when set)."""
         d: dict[str, Any] = {
             "weights": [np.array(w) for w in (weights or [])],
             "history": {k: list(v) for k, v in self.history.items()},

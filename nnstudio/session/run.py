@@ -39,7 +39,7 @@ class Outcome:
     divergence: dict | None = None   # an exploding (finite) loss: {"kind", "loss", "start", "limit"}
 
     def state(self) -> dict:
-        """The ``Project.state`` dict to store."""
+        """The ``Project.trained`` dict to store."""
         return self.trained.to_state(self.weights)
 
 
@@ -48,7 +48,7 @@ class TrainingRun:
 
     ``prepared`` reuses already split data (the studio caches it); ``epochs``
     overrides the project's epoch count; ``start`` overrides what was trained
-    before (default: read from ``project.state``). Raises ValueError when the
+    before (default: read from ``project.trained``). Raises ValueError when the
     network cannot be built for this data.
     """
 
@@ -59,7 +59,7 @@ class TrainingRun:
         self.project = project
         self.prepared = prepared if prepared is not None else prepare_data(project, dataset)
         self.model = build_model(project, dataset)
-        self.start = (start if start is not None else TrainedState.from_state(project.state)).copy()
+        self.start = (start if start is not None else TrainedState.from_state(project.trained)).copy()
         self.model.iterations = self.start.iterations
         t = project.training
         n_epochs = int(t.get("epochs", 1)) if epochs is None else int(epochs)

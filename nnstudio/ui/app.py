@@ -188,7 +188,7 @@ def _self_test(app, window, shot: Path) -> int:
             loop.exec()
         if "reason" not in result:
             return done(False, f"training did not finish within {SELF_TEST_TIMEOUT_MS // 1000} s")
-        history = getattr(training, "history", None) or (window.state.project.state or {}).get("history") or {}
+        history = getattr(training, "history", None) or (window.state.project.trained or {}).get("history") or {}
         epochs = len(history.get("loss", []))
         if epochs != SELF_TEST_EPOCHS:
             return done(False, f"expected {SELF_TEST_EPOCHS} epochs of history, got {epochs} "

@@ -121,7 +121,7 @@ class CodeActions(QObject):
         """Export ``fmt`` to ``path``; returns the files written ([] after showing an error)."""
         path = Path(path)
         project, dataset = self.state.project, self.state.dataset
-        st = project.state or {}
+        st = project.trained or {}
         try:
             if fmt == "weights":
                 if not st.get("weights"):

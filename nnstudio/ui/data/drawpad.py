@@ -300,7 +300,7 @@ class DrawPadPanel(QWidget):
         snap = getattr(self.controller, "snapshot", None) if self.controller is not None else None
         if snap is not None and snap.weights:
             return snap.weights
-        st = self.state.project.state or {}
+        st = self.state.project.trained or {}
         return st.get("weights")
 
     def model(self):

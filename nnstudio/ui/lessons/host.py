@@ -17,7 +17,7 @@ connects the panel to the studio:
   with the lesson is not raised over it), and in the Learn workspace only the
   visuals the step names, large (``window.workspaces.show_for_step``);
 * ``window.training.finished`` -> the current step's check evaluated on the
-  project's trained state (``state.project.state['history']`` and weights)
+  project's trained state (``state.project.trained['history']`` and weights)
   with :func:`nnstudio.lessons.checks.evaluate`, shown in the panel;
 * the perceptron widget's own training -> the same for lesson 1's checks;
 * "Run the comparison" -> :class:`~nnstudio.ui.lessons.compare.CompareRunner`;
@@ -371,7 +371,7 @@ class LessonHost(QObject):
     def training_result(self) -> TrainingResult:
         """The project's trained state as a check input (history, weights, final losses)."""
         project = self.state.project
-        st = project.state or {}
+        st = project.trained or {}
         history = {k: list(v) for k, v in (st.get("history") or {}).items()}
         final, model = {}, None
         try:

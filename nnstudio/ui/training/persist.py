@@ -72,7 +72,7 @@ class StateMixin:
 
     def _push_runs(self, runs: list[dict], text: str) -> bool:
         """Change only the kept runs of the document's state (a live run's epochs stay uncommitted)."""
-        base = dict(self.state.project.state or {"weights": [], "history": {}, "epochs_trained": 0, "iterations": 0})
+        base = dict(self.state.project.trained or {"weights": [], "history": {}, "epochs_trained": 0, "iterations": 0})
         base["runs"] = copy.deepcopy(runs)
         if self._push_state(base, text):
             self.trained.runs = copy.deepcopy(runs)
@@ -98,7 +98,7 @@ class StateMixin:
 
     def _load_from_project(self) -> None:
         """Show the project's stored state (open, undo, reset)."""
-        self._shown_state = self.state.project.state
+        self._shown_state = self.state.project.trained
         self.trained = TrainedState.from_state(self._shown_state)
         self.stopped_epoch = None
         self.restored_best = False
@@ -125,7 +125,7 @@ class StateMixin:
 
     def _on_document(self, event: str, info: dict) -> None:
         if event == "state_changed":
-            if self.state.project.state is self._shown_state:
+            if self.state.project.trained is self._shown_state:
                 return  # our own commit (or runs edit)
             if self.is_active():
                 self._discard = True  # the document's state was replaced under a live run: drop the run

@@ -177,7 +177,7 @@ class WeightImagesPanel(QWidget):
                                       "(e.g. the handwritten digits)."))
             return
         if weights is None:
-            weights = self.state.live_weights or (self.state.project.state or {}).get("weights")
+            weights = self.state.live_weights or (self.state.project.trained or {}).get("weights")
         index, kernel = first_kernel(self.state.project, weights, ds.n_features)
         if kernel is None:
             self.layer_index = None
