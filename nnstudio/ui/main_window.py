@@ -43,6 +43,7 @@ from nnstudio.ui.inspector import Inspector
 from nnstudio.ui.palette import Palette
 from nnstudio.ui.problems import ProblemsPanel
 from nnstudio.ui.state import AppState
+from nnstudio.ui.projector import apply_scale, scale_new_panel
 from nnstudio.ui.screenfit import fit_window
 from nnstudio.ui.startpage import SEEN_KEY, StartPageMixin
 from nnstudio.ui.studio import Studio
@@ -98,6 +99,7 @@ class MainWindow(StartPageMixin, QMainWindow):
         self.workspaces = Workspaces(self)
         self.workspaces.add_to_menu(self.menus["view"])
         self.workspaces.changed.connect(lambda _name: QTimer.singleShot(0, self.canvas, self.canvas.fit))
+        self.workspaces.panelBuilt.connect(lambda name: scale_new_panel(self.workspaces.widget(name)))
         self.menus["view"].addSeparator()
         self._build_status_bar()
         self.add_dock(self.palette_list, "palette", self.tr("Layers"), Qt.LeftDockWidgetArea, workspaces=("build",))
@@ -120,6 +122,8 @@ class MainWindow(StartPageMixin, QMainWindow):
 
         self._install_plugins(PLUGINS if plugins is None else plugins, strict)
         self._wire_start_page()
+        if app_settings.ui_zoom() != 100:  # projector zoom remembered from last time
+            apply_scale(self, app_settings.ui_zoom())
         if restore_layout:
             self.restore_layout(workspace)
         elif workspace is not None:

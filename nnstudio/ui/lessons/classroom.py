@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from nnstudio.ui import settings as app_settings
+from nnstudio.ui.projector import apply_plot_fonts, apply_scale
 from nnstudio.ui.workspaces import PANEL_DOCKS, docks_for
 
 __all__ = ["Classroom", "PANEL_DOCKS", "docks_for", "next_zoom", "apply_plot_fonts", "ZOOM_LEVELS"]
@@ -33,26 +34,6 @@ def next_zoom(percent: int, direction: int) -> int:
     if direction > 0:
         return next((z for z in ZOOM_LEVELS if z > percent), ZOOM_LEVELS[-1])
     return next((z for z in reversed(ZOOM_LEVELS) if z < percent), ZOOM_LEVELS[0])
-
-
-def apply_plot_fonts(root, font: QFont | None = None) -> int:
-    """Give every pyqtgraph axis under ``root`` the application font (ticks and label); returns the count."""
-    import pyqtgraph as pg
-
-    font = QFont(font if font is not None else QApplication.font())
-    n = 0
-    for view in root.findChildren(QGraphicsView):
-        scene = view.scene()
-        if scene is None:
-            continue
-        for item in scene.items():
-            if isinstance(item, pg.AxisItem):
-                item.setTickFont(font)
-                item.label.setFont(font)
-                if hasattr(item, "_updateLabel"):
-                    item._updateLabel()  # re-measure the label so the axis makes room for it
-                n += 1
-    return n
 
 
 class Classroom(QObject):
@@ -141,6 +122,7 @@ class Classroom(QObject):
         if app is not None:
             app_settings.apply_ui_zoom(app, value)
             apply_plot_fonts(self.window)
+            apply_scale(self.window, value)  # lines, points and the canvas' neurons scale too
         self.window.statusBar().showMessage(self.tr("UI zoom {0} %").format(value), 3000)
         self.zoomChanged.emit(value)
         return value
