@@ -349,6 +349,8 @@ class DrawPadPanel(QWidget):
         prepared = self.state.prepared()
         if prepared is None:
             return None
+        if hasattr(prepared, "model_input"):  # the Input layer's features, then the scaling
+            return prepared.model_input(x)
         if prepared.scaler is not None:
             x = prepared.scaler.transform(x)
         return np.asarray(x, dtype=prepared.x_train.dtype)
