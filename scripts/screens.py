@@ -81,6 +81,9 @@ def child(out: Path, prefix: str, lang: str, lessons: bool) -> int:
     from nnstudio.ui.app import create_app
     from nnstudio.ui.main_window import MainWindow
 
+    from nnstudio.ui import settings as app_settings
+
+    app_settings.set_session_language(lang)  # as `nnstudio --lang ko` does
     app = create_app(lang=lang)
     window = MainWindow(strict=True)  # exactly as `nnstudio` starts: remembered layout, first-launch start page
     window.show()

@@ -102,8 +102,12 @@ def _file_open_filter(window):
 def run_gui(project=None, self_test=None, lang=None) -> int:
     """Show the main window (opening ``project`` if given) and run until it closes.
 
-    Returns the exit code. ``self_test``: see the module docstring.
+    Returns the exit code. ``self_test``: see the module docstring. ``lang`` (``--lang``)
+    holds for this run: menus, lessons and the lesson list all follow it.
     """
+    from nnstudio.ui import settings as app_settings
+
+    app_settings.set_session_language(lang)
     app = create_app(lang=lang)
     from nnstudio.ui.main_window import MainWindow
 

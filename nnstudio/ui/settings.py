@@ -80,9 +80,21 @@ def set_language(value: str) -> None:
     settings().setValue("ui/language", value)
 
 
+_SESSION: dict[str, str] = {}
+
+
+def set_session_language(lang: str | None) -> None:
+    """The language given on the command line for this run (None: follow the setting)."""
+    if lang:
+        _SESSION["lang"] = lang
+    else:
+        _SESSION.pop("lang", None)
+
+
 def resolve_language(lang: str | None = None) -> str:
-    """The language to show: ``lang`` if given, else the setting; 'system' follows the OS ('ko' or 'en')."""
-    lang = lang or language()
+    """The language to show: ``lang`` if given, else the one the app was started with
+    (``nnstudio --lang``, see :func:`set_session_language`), else the setting; 'system' follows the OS."""
+    lang = lang or _SESSION.get("lang") or language()
     if lang == "system":
         name = QLocale.system().name() or (locale.getlocale()[0] or "")
         return "ko" if name.lower().startswith("ko") else "en"

@@ -46,6 +46,10 @@
     <context>
         <name>ActivationsPanel</name>
         <message>
+            <source>Activations</source>
+            <translation>활성값</translation>
+        </message>
+        <message>
             <source>sample</source>
             <translation>샘플</translation>
         </message>
@@ -84,6 +88,10 @@
     </context>
     <context>
         <name>BackpropPanel</name>
+        <message>
+            <source>Backprop step</source>
+            <translation>역전파 단계</translation>
+        </message>
         <message>
             <source>Press Step (one batch, F10) to see the gradients of one training step.</source>
             <translation>'한 단계'(배치 하나, F10)를 누르면 학습 한 단계의 기울기를 볼 수 있습니다.</translation>
@@ -716,6 +724,10 @@
     </context>
     <context>
         <name>ConfusionPanel</name>
+        <message>
+            <source>Confusion matrix</source>
+            <translation>혼동 행렬</translation>
+        </message>
         <message>
             <source>The confusion matrix is for classification datasets.</source>
             <translation>혼동 행렬은 분류 데이터셋에서만 볼 수 있습니다.</translation>
@@ -1377,6 +1389,10 @@
     </context>
     <context>
         <name>DecisionPanel</name>
+        <message>
+            <source>Decision boundary</source>
+            <translation>결정 경계</translation>
+        </message>
         <message>
             <source>The output view needs a dataset with 1 or 2 input features.</source>
             <extracomment>the plot is never smaller than this (pixels, each side)</extracomment>
@@ -2330,6 +2346,11 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
     <context>
         <name>LossPanel</name>
         <message>
+            <source>Loss</source>
+            <extracomment>panel name -&gt; (module, class, area, workspaces, tabify with)</extracomment>
+            <translation>손실</translation>
+        </message>
+        <message>
             <source>loss</source>
             <translation>손실</translation>
         </message>
@@ -2651,6 +2672,10 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
     </context>
     <context>
         <name>MetricPanel</name>
+        <message>
+            <source>Metric</source>
+            <translation>평가 지표</translation>
+        </message>
         <message>
             <source>train</source>
             <translation>훈련</translation>

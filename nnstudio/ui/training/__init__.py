@@ -24,20 +24,25 @@ from nnstudio.ui.training.controller import TrainingController
 
 __all__ = ["TrainingController", "TrainingPart", "install", "VIEWS"]
 
-#: panel name -> (module, class, translation context, English title, area, workspaces, tabify with)
+#: panel name -> (module, class, area, workspaces, tabify with)
 VIEWS = {
-    "loss_plot": ("plots", "LossPanel", "LossPanel", "Loss", Qt.BottomDockWidgetArea, ("build", "inspect"), None),
-    "metric_plot": ("plots", "MetricPanel", "MetricPanel", "Metric", Qt.BottomDockWidgetArea, ("build", "inspect"),
-                    "loss_plot"),
-    "activations": ("activations", "ActivationsPanel", "ActivationsPanel", "Activations", Qt.RightDockWidgetArea,
-                    ("inspect",), None),
-    "decision": ("decision", "DecisionPanel", "DecisionPanel", "Decision boundary", Qt.RightDockWidgetArea,
-                 ("build", "inspect"), None),
-    "backprop": ("backprop", "BackpropPanel", "BackpropPanel", "Backprop step", Qt.BottomDockWidgetArea,
-                 ("inspect",), "loss_plot"),
-    "confusion": ("confusion", "ConfusionPanel", "ConfusionPanel", "Confusion matrix", Qt.RightDockWidgetArea,
-                  ("inspect",), "activations"),
+    "loss_plot": ("plots", "LossPanel", Qt.BottomDockWidgetArea, ("build", "inspect"), None),
+    "metric_plot": ("plots", "MetricPanel", Qt.BottomDockWidgetArea, ("build", "inspect"), "loss_plot"),
+    "activations": ("activations", "ActivationsPanel", Qt.RightDockWidgetArea, ("inspect",), None),
+    "decision": ("decision", "DecisionPanel", Qt.RightDockWidgetArea, ("build", "inspect"), None),
+    "backprop": ("backprop", "BackpropPanel", Qt.BottomDockWidgetArea, ("inspect",), "loss_plot"),
+    "confusion": ("confusion", "ConfusionPanel", Qt.RightDockWidgetArea, ("inspect",), "activations"),
 }
+
+
+def titles() -> dict[str, str]:
+    """The panels' dock titles, translated (literal calls, so lupdate finds them)."""
+    return {"loss_plot": QCoreApplication.translate("LossPanel", "Loss"),
+            "metric_plot": QCoreApplication.translate("MetricPanel", "Metric"),
+            "activations": QCoreApplication.translate("ActivationsPanel", "Activations"),
+            "decision": QCoreApplication.translate("DecisionPanel", "Decision boundary"),
+            "backprop": QCoreApplication.translate("BackpropPanel", "Backprop step"),
+            "confusion": QCoreApplication.translate("ConfusionPanel", "Confusion matrix")}
 #: panels whose live data the controller computes only while they are visible
 WANTED_KEYS = {"activations": "heat", "decision": "grid", "confusion": "confusion"}
 
@@ -87,9 +92,10 @@ def install(studio) -> TrainingPart:
     studio.add_toolbar(toolbar)
     install_shortcut_guard(toolbar)
     add_menu(window, toolbar)
-    for name, (module, cls, context, title, area, workspaces, tab) in VIEWS.items():
-        dock = studio.add_panel(name, QCoreApplication.translate(context, title), _factory(controller, module, cls),
-                                area, workspaces=workspaces, tabify_with=tab)
+    names = titles()
+    for name, (module, cls, area, workspaces, tab) in VIEWS.items():
+        dock = studio.add_panel(name, names[name], _factory(controller, module, cls), area, workspaces=workspaces,
+                                tabify_with=tab)
         key = WANTED_KEYS.get(name)
         if key is not None:  # compute the optional live views only while someone can see them
             dock.visibilityChanged.connect(lambda visible, key=key: controller.set_wanted(**{key: visible}))
