@@ -271,6 +271,9 @@ def info_text(project, dataset=None, dataset_error: str | None = None) -> str:
     else:
         out.append(f"Dataset: cannot be loaded ({dataset_error})")
     out.append(f"  split seed {d.get('split_seed')}, standardize {d.get('standardize')}, one-hot {d.get('one_hot')}")
+    feats = project.layers[0].params.get("features") if project.layers and project.layers[0].type == "Input" else None
+    if feats is not None:
+        out.append(f"  input features: {', '.join(map(str, feats))} (derived from the raw columns, then standardised)")
     t = project.training
     out.append("")
     out.append(f"Training: loss {t['loss']}, optimizer {t['optimizer']} (learning rate {t['learning_rate']}), "

@@ -99,3 +99,13 @@ def test_a_drawn_set_splits_standardises_trains_and_exports_as_csv():
     assert run.outcome().trained.history["accuracy"][-1] >= 0.9
     text = data_csv(p, ds)
     assert text.splitlines()[0] == "x1,x2,label,is_validation" and len(text.splitlines()) == 41
+
+
+def test_nnstudio_info_names_the_input_features():
+    from nnstudio.headless import info_text
+
+    p = _project()
+    text = info_text(p, load_dataset(p))
+    assert "input features: x1, x2, x1^2, r, theta" in text
+    assert "(None, 5)" in text
+    assert "input features" not in info_text(Project.default(), load_dataset(Project.default()))
