@@ -50,8 +50,6 @@ class StepText(QTextBrowser):
         self.setSizePolicy(policy)
         self.setFrameShape(QTextBrowser.NoFrame)
         self.viewport().setAutoFillBackground(False)
-        self._hfw: dict[int, int] = {}  # width -> height, for the current text
-        self.document().contentsChanged.connect(self._hfw.clear)
         self.document().documentLayout().documentSizeChanged.connect(lambda *_: self.updateGeometry())
 
     def _chrome(self) -> tuple[int, int]:
@@ -62,13 +60,12 @@ class StepText(QTextBrowser):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
-        h = self._hfw.get(width)
-        if h is None:
-            dx, dy = self._chrome()
-            doc = self.document()
-            doc.setTextWidth(max(40, width - dx))
-            h = self._hfw[width] = max(24, int(math.ceil(doc.size().height())) + dy)
-        return h
+        dx, dy = self._chrome()
+        doc = self.document()
+        doc.setTextWidth(max(40, width - dx))
+        # + one line: the browser's own wrapping can come out a line longer than the
+        # document measures at the same width; the last line must never be cut off
+        return max(24, int(math.ceil(doc.size().height())) + dy + self.fontMetrics().lineSpacing())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         w = max(self.width(), 200)
