@@ -148,6 +148,8 @@ class Workspaces(QObject):
         self.step_docks: set[str] | None = None
         self._states: dict[str, QByteArray] = {}
         self._persist = True
+        self._shown_only = None  # the last show_only arrangement, re-checked as its panels get built
+        self.panelBuilt.connect(lambda _name: QTimer.singleShot(0, self, self._keep_on_screen))
         window.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
         window.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
         self._build_actions()
@@ -270,10 +272,12 @@ class Workspaces(QObject):
             self._remember(self.current)
         self.current = name
         self.actions[name].setChecked(True)
+        self._shown_only = None
         state = self._states.get(name) or self._stored(name)
         if state is None or not self.window.restoreState(state, _version()):
             self.apply_default(name)
         self._follow_step()
+        self._clamp_to_screen()
         self.changed.emit(name)
 
     def reset(self, name: str | None = None) -> None:
@@ -288,6 +292,7 @@ class Workspaces(QObject):
 
     def apply_default(self, name: str) -> None:
         """Lay the workspace out as :data:`DEFAULT_LAYOUTS` says (others' panels hidden)."""
+        self._shown_only = None
         layout = {area: [list(g) for g in groups] for area, groups in DEFAULT_LAYOUTS.get(name, {}).items()}
         placed = {n for groups in layout.values() for g in groups for n in g}
         for extra in self.members(name):  # panels that joined this workspace without a table entry
@@ -309,7 +314,20 @@ class Workspaces(QObject):
         layout = {"left": [[n] for n in left]}
         if right:  # the first visual large on top; the others share the row below as tabs
             layout["right"] = [[right[0]]] + ([right[1:]] if right[1:] else [])
-        self._arrange(layout, (0.30 if left else 0.0, 0.46 if right else 0.0, 0.0), first_share=0.62)
+        sizes = (0.30 if left else 0.0, 0.46 if right else 0.0, 0.0)
+        self._arrange(layout, sizes, first_share=0.62)
+        self._shown_only = (layout, right, sizes)
+        self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """Two rows of visuals that do not fit this screen's height become one row of tabs."""
+        if self._shown_only is None:
+            return
+        layout, right, sizes = self._shown_only
+        if len(layout.get("right", ())) > 1 and self._too_tall():
+            layout["right"] = [right]
+            self._arrange(layout, sizes)
+        self._clamp_to_screen()
 
     def show_for_step(self, panel_names: Iterable[str] | None) -> None:
         """Learn: show only the lesson and the visuals ``panel_names`` names (lesson panel names), large.
@@ -373,6 +391,23 @@ class Workspaces(QObject):
                     else:
                         lengths = [total_length // len(column)] * len(column)
                     w.resizeDocks(column, lengths, along)
+
+    def _available(self):
+        w = self.window
+        return w.available_geometry() if hasattr(w, "available_geometry") else w.screen().availableGeometry()
+
+    def _clamp_to_screen(self) -> None:
+        """Rearranging may have grown the window (Qt never shrinks it back): bring it back on screen."""
+        w, available = self.window, self._available()
+        if w.width() > available.width() or w.height() > available.height():
+            w.resize(min(w.width(), available.width()), min(w.height(), available.height()))
+
+    def _too_tall(self) -> bool:
+        """Would the window's minimum height exceed the screen with this arrangement?"""
+        w = self.window
+        available = w.available_geometry() if hasattr(w, "available_geometry") else w.screen().availableGeometry()
+        w.layout().invalidate()
+        return w.minimumSizeHint().height() > available.height()
 
     # -- persistence --------------------------------------------------------------------------------
     def _remember(self, name: str) -> None:

@@ -102,3 +102,20 @@ def test_a_remembered_geometry_off_the_screen_comes_back(qtbot, monkeypatch, fre
     finally:
         again.state.undo_stack.setClean()
         again.close()
+
+
+@pytest.mark.parametrize("order", (1, 4, 5, 7))
+def test_lessons_fit_a_laptop_screen_in_learn(qtbot, monkeypatch, fresh_settings, order):
+    w, available = _open(qtbot, monkeypatch, (1366, 768), "learn")
+    try:
+        lesson = next(les for les in registry.lessons() if les.order == order)
+        w.start_lesson(lesson.id)
+        for step in range(len(lesson.steps)):
+            w.lessons.panel.set_step(step)
+            for name in list(w.workspaces.visible()):  # as if every shown panel had been painted
+                w.panel(name)
+            _settle(qtbot, w)
+            _check_invariants(w, available)
+    finally:
+        w.state.undo_stack.setClean()
+        w.close()
