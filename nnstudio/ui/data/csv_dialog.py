@@ -371,7 +371,7 @@ class CsvImportDialog(QDialog):
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.canceled.connect(self.thread.cancel)
-        self.thread.progress.connect(self.progress.setValue)
+        self.thread.progress.connect(self._show_progress)
         self.thread.succeeded.connect(self._read_ok)
         self.thread.failed.connect(self._read_failed)
         self.thread.cancelledRead.connect(self._read_cancelled)
@@ -384,14 +384,14 @@ class CsvImportDialog(QDialog):
         if self.thread is not None:
             self.thread.cancel()
 
+    def _show_progress(self, value: int) -> None:
+        # Progress updates still queued when the dialog was closed arrive here after
+        # _close_progress; they must not re-show it (QProgressDialog.setValue shows itself).
+        if self.progress is not None:
+            self.progress.setValue(value)
+
     def _close_progress(self) -> None:
         if self.progress is not None:
-            if self.thread is not None:
-                # progress updates still queued must not re-show the closed dialog
-                try:
-                    self.thread.progress.disconnect(self.progress.setValue)
-                except (RuntimeError, TypeError):
-                    pass
             self.progress.reset()  # stops its pending "show after minimumDuration" timer
             self.progress.close()
             self.progress.deleteLater()
