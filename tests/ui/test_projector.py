@@ -15,6 +15,14 @@ def settings_dir(tmp_path):
     s = app_settings.settings()
     s.clear()
     s.sync()
+    # The drawn scale lives on the shared QApplication: an earlier test that zoomed
+    # (the monkey test presses Ctrl+Alt+-) must not make this test start from 90 %.
+    from PySide6.QtWidgets import QApplication
+
+    from nnstudio.ui import projector
+
+    QApplication.instance().setProperty(projector.SCALE_PROPERTY, None)
+    app_settings.apply_ui_zoom(QApplication.instance(), 100)
     yield tmp_path
 
 
