@@ -29,14 +29,14 @@ from __future__ import annotations
 import math
 import threading
 import time
-from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from nnstudio.engine import Callback
 from nnstudio.session.probes import Probes, compute_snapshot
-from nnstudio.session.run import Outcome, TrainingRun
+from nnstudio.session.run import Outcome
+from nnstudio.ui.training.messages import Job, Progress, StepInfo  # noqa: F401 - worker API
 # the thread registry is nnstudio.ui.threads (one for training and CSV import); these names stay for old imports
 from nnstudio.ui.threads import keep_alive, register_thread, running_threads  # noqa: F401
 
@@ -54,78 +54,6 @@ def _valid_pace(pace) -> float | None:
     except (TypeError, ValueError):
         return None
     return value if math.isfinite(value) and value > 0 else None
-
-
-@dataclass
-class Job:
-    """One :class:`~nnstudio.session.TrainingRun` plus what the studio adds (built in the GUI thread)."""
-
-    run: TrainingRun
-    probes: Probes | None = None
-    step: str | None = None          # None, 'batch' or 'epoch': pause after that much
-    pace: float | None = None        # batches per second (None: full speed)
-
-    @property
-    def model(self):
-        return self.run.model
-
-    @property
-    def x(self) -> np.ndarray:
-        return self.run.x
-
-    @property
-    def y(self) -> np.ndarray:
-        return self.run.y
-
-    @property
-    def batch_size(self) -> int:
-        return self.run.batch_size
-
-    @property
-    def initial_epoch(self) -> int:
-        return self.run.initial_epoch
-
-    @property
-    def epochs(self) -> int:
-        return self.run.epochs
-
-    @property
-    def train_idx(self) -> np.ndarray:
-        return self.run.train_idx
-
-
-@dataclass
-class Progress:
-    """Batch-level progress plus the epochs finished since the last message."""
-
-    epoch: int                       # 0-based epoch running
-    batch: int                       # batches done in this epoch
-    batches: int                     # batches per epoch
-    iteration: int                   # model.iterations
-    loss: float                      # running mean loss this epoch
-    samples: int                     # samples trained in this run
-    elapsed: float                   # seconds since this run started (pauses excluded)
-    epochs: list                     # [(epoch, logs-dict), ...]
-    iter_x: np.ndarray               # per-iteration loss positions (in epochs)
-    iter_loss: np.ndarray
-    batch_indices: np.ndarray | None = None  # paced runs: dataset rows of the batch just trained
-
-
-@dataclass
-class StepInfo:
-    """One captured training batch (copies)."""
-
-    epoch: int
-    batch: int
-    iteration: int
-    batch_indices: np.ndarray        # rows of the training arrays
-    dataset_indices: np.ndarray      # rows of the dataset
-    loss: float
-    grads: list
-    updates: list
-    weights_before: list
-    x: np.ndarray
-    y: np.ndarray
 
 
 #: how a run ended, with what to store: :class:`nnstudio.session.Outcome`
