@@ -148,6 +148,8 @@ def _no_leftover_windows(request):
     app = QApplication.instance()
     if app is None:
         return
+    import sys
+
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QMainWindow
 
@@ -164,5 +166,11 @@ def _no_leftover_windows(request):
             w.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
+    # Collect cycles here, in the GUI thread, between tests (the app's collector
+    # does it on a timer): never in a later test's training thread.
+    threads = sys.modules.get("nnstudio.ui.threads")
+    collector = threads.collect_garbage_in_gui_thread() if threads is not None else None
+    if collector is not None:
+        collector.check()
     if visible:
         pytest.fail(f"test left top-level window(s) open: {names}")

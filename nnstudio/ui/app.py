@@ -51,6 +51,9 @@ def create_app(argv: list[str] | None = None, lang: str | None = None):
     if app is None:
         app = QApplication(list(sys.argv if argv is None else argv))
     app.setApplicationDisplayName("nnstudio")
+    from nnstudio.ui.threads import collect_garbage_in_gui_thread
+
+    collect_garbage_in_gui_thread()  # cycles are collected in the GUI thread only, never in training's
     from nnstudio.ui.icons import app_icon
 
     icon = app_icon()
