@@ -2,8 +2,9 @@
 
 It is the typed view of ``Project.trained`` (the dict stored in the file):
 the epoch history, how many epochs and iterations were trained, the kept
-runs, the best epoch and why the last run stopped. A run starts from one,
-adds epochs to it and hands back the one to store.
+runs, the best epoch, why the last run stopped and the run's timeline of
+per-epoch snapshots (:class:`~nnstudio.session.snapshots.SnapshotStore`, or
+None). A run starts from one, adds epochs to it and hands back the one to store.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+
+from nnstudio.session.snapshots import SnapshotStore
 
 
 @dataclass
@@ -25,6 +28,7 @@ class TrainedState:
     runs: list[dict] = field(default_factory=list)
     best_epoch: int | None = None
     stop_reason: str | None = None
+    timeline: SnapshotStore | None = None
 
     @classmethod
     def from_state(cls, state: dict[str, Any] | None) -> TrainedState:
@@ -38,10 +42,32 @@ class TrainedState:
             runs=copy.deepcopy(list(st.get("runs") or [])),
             best_epoch=st.get("best_epoch"),
             stop_reason=st.get("stop_reason"),
+            timeline=_timeline(st.get("timeline")),
         )
 
     def copy(self) -> TrainedState:
-        return copy.deepcopy(self)
+        """A deep copy; the timeline is copied as a store (its snapshots never change, so they are shared)."""
+        timeline, self.timeline = self.timeline, None
+        try:
+            out = copy.deepcopy(self)
+        finally:
+            self.timeline = timeline
+        out.timeline = timeline.copy() if timeline is not None else None
+        return out
+
+    def truncated(self, epoch: int, history_len: int | None = None, iterations: int | None = None) -> TrainedState:
+        """A copy cut back to ``epoch`` finished epochs (history, counters and timeline; runs kept)."""
+        out = self.copy()
+        n = int(epoch if history_len is None else history_len)
+        out.history = {k: list(v[:n]) for k, v in out.history.items()}
+        out.epochs_trained = int(epoch)
+        if iterations is not None:
+            out.iterations = int(iterations)
+        out.best_epoch = None
+        out.stop_reason = None
+        if out.timeline is not None:
+            out.timeline.truncate_after(epoch)
+        return out
 
     def add_epoch(self, epoch: int, logs: dict[str, Any]) -> None:
         """Append one finished epoch (0-based absolute ``epoch``) and its History values."""
@@ -62,4 +88,15 @@ class TrainedState:
             d["stop_reason"] = self.stop_reason
         if self.best_epoch is not None:
             d["best_epoch"] = int(self.best_epoch)
+        if self.timeline is not None and len(self.timeline):
+            d["timeline"] = self.timeline.copy()   # the store as it is now (later epochs do not change it)
         return d
+
+
+def _timeline(value) -> SnapshotStore | None:
+    """A state's ``timeline``: a store (copied), a file's dict form (read), or None."""
+    if value is None:
+        return None
+    if isinstance(value, SnapshotStore):
+        return value.copy()
+    return SnapshotStore.from_dict(value)

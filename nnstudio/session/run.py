@@ -8,6 +8,12 @@ line, the studio worker's pause/step hook) and says what to store afterwards
 (:meth:`TrainingRun.outcome`): the history with the new epochs appended, the
 iteration count, the best epoch, why it stopped.
 
+The run also records its timeline (:attr:`TrainingRun.timeline`, a
+:class:`~nnstudio.session.snapshots.SnapshotStore`): the state before the
+first epoch and after each finished one, appended to the timeline of the
+state it continues from. ``resume`` (a snapshot) starts exactly where that
+snapshot was taken: weights, optimizer state, generators and counters.
+
 The GUI runs :meth:`fit` in a worker thread; everything here is plain numpy
 and the engine, so the CLI and the studio train identically.
 """
@@ -19,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio import engine
+from nnstudio.session import snapshots as snaplib
 from nnstudio.session.record import TrainedState
 
 STOP_REASONS = (None, "user", "diverged", "early_stopping", "error")
@@ -48,19 +55,23 @@ class TrainingRun:
 
     ``prepared`` reuses already split data (the studio caches it); ``epochs``
     overrides the project's epoch count; ``start`` overrides what was trained
-    before (default: read from ``project.trained``). Raises ValueError when the
-    network cannot be built for this data.
+    before (default: read from ``project.trained``). ``resume`` (a
+    :class:`~nnstudio.session.snapshots.Snapshot`) puts that snapshot's weights,
+    optimizer state, generator states and iteration count into the model, so the
+    run continues exactly as the run that took it did. ``snapshots=False`` records
+    no timeline; ``timeline_budget`` sets a new timeline's memory budget (bytes).
+    Raises ValueError when the network cannot be built for this data.
     """
 
     def __init__(self, project, dataset, *, prepared=None, epochs: int | None = None,
-                 start: TrainedState | None = None) -> None:
+                 start: TrainedState | None = None, resume=None, snapshots: bool = True,
+                 timeline_budget: int | None = None) -> None:
         from nnstudio.project.build import build_model, make_callbacks, prepare_data
 
         self.project = project
         self.prepared = prepared if prepared is not None else prepare_data(project, dataset)
         self.model = build_model(project, dataset)
         self.start = (start if start is not None else TrainedState.from_state(project.trained)).copy()
-        self.model.iterations = self.start.iterations
         t = project.training
         n_epochs = int(t.get("epochs", 1)) if epochs is None else int(epochs)
         self.initial_epoch = self.start.epochs_trained
@@ -68,6 +79,19 @@ class TrainingRun:
         self.batch_size = int(t.get("batch_size", 32))
         self.callbacks = make_callbacks(project)
         self.learning_rate = float(t.get("learning_rate", 0.01))
+        if resume is not None:
+            snaplib.restore(self.model, resume)
+        self.model.iterations = self.start.iterations if resume is None else int(resume.iterations)
+        self.timeline = None
+        if snapshots:
+            timeline = self.start.timeline
+            if timeline is None:
+                timeline = snaplib.SnapshotStore(timeline_budget if timeline_budget is not None
+                                                 else snaplib.DEFAULT_BUDGET_BYTES)
+            elif timeline_budget is not None:
+                timeline.budget_bytes = timeline_budget
+            self.start.timeline = timeline   # start is this run's own copy: appending changes no one else's
+            self.timeline = timeline
 
     # -- what fit needs ------------------------------------------------------------
     @property
@@ -92,16 +116,28 @@ class TrainingRun:
         return next((c for c in self.callbacks if isinstance(c, engine.EarlyStopping)), None)
 
     def fit(self, callbacks=()):
-        """``model.fit`` over the remaining epochs with the project's callbacks plus ``callbacks``."""
+        """``model.fit`` over the remaining epochs with the project's callbacks plus ``callbacks``.
+
+        With a timeline, the state before the first epoch is recorded (replacing the
+        timeline's snapshot of that epoch, so every later snapshot continues from the
+        one before it) and one snapshot after every finished epoch.
+        """
+        first = [_Recorder(self)] if self.timeline is not None else []  # before early stopping restores
         return self.model.fit(self.x, self.y, batch_size=self.batch_size, epochs=self.epochs,
                               initial_epoch=self.initial_epoch, verbose=0, shuffle=True,
                               validation_data=self.prepared.validation_data,
-                              callbacks=list(self.callbacks) + list(callbacks))
+                              callbacks=first + list(self.callbacks) + list(callbacks))
+
+    def snapshot_now(self, epoch: int) -> None:
+        """Record the model's state as epoch ``epoch`` of the timeline (the thread running fit)."""
+        hist_len = len(self.start.history.get("loss", [])) + (epoch - self.initial_epoch)
+        self.timeline.add(epoch, snapshot=snaplib.take(self.model, epoch, hist_len))
 
     # -- what to store -----------------------------------------------------------------
     def trained(self) -> TrainedState:
         """:attr:`start` plus every epoch the engine finished (also after an error or a stop)."""
         out = self.start.copy()
+        out.timeline = self.timeline  # the recorded timeline itself (the run has ended or shares it)
         history = getattr(getattr(self.model, "history", None), "history", None) or {}
         done = len(history.get("loss", []))
         for i in range(done):
@@ -140,3 +176,20 @@ class TrainingRun:
                        stopped_epoch=(int(es.stopped_epoch) if es is not None and es.stopped_epoch else None),
                        restored_best=restored, error=error,
                        divergence=getattr(m, "divergence", None) if stop_reason == "diverged" else None)
+
+
+class _Recorder(engine.Callback):
+    """Adds the run's snapshots to its timeline: before training and at each epoch end."""
+
+    def __init__(self, run: TrainingRun) -> None:
+        super().__init__()
+        self.run = run
+
+    def on_train_begin(self, logs=None):
+        self.run.snapshot_now(self.run.initial_epoch)
+
+    def on_epoch_end(self, epoch, logs=None):
+        m = self.run.model
+        if m.stop_reason == "diverged":
+            return  # the weights of a diverged epoch are not a state to go back to
+        self.run.snapshot_now(epoch + 1)

@@ -22,6 +22,7 @@ from nnstudio.ui.i18n import tr_problem
 from nnstudio.ui.state import IDLE, PAUSED, RUNNING
 from nnstudio.ui.training.liveviews import LiveViewsMixin
 from nnstudio.ui.training.persist import StateMixin
+from nnstudio.ui.training.rewind import RewindMixin
 from nnstudio.ui.threads import keep_alive, run_worker
 from nnstudio.ui.training.worker import Job, TrainWorker
 
@@ -41,7 +42,7 @@ GUI_DUTY = {"progress": 0.04, "live": 0.05}
 MAX_GRANT_DELAY = {"progress": 500, "live": 1000}
 
 
-class TrainingController(StateMixin, LiveViewsMixin, QObject):
+class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
     """Train / pause / resume / step / stop / reset one project (see module docstring)."""
 
     started = Signal()
@@ -62,6 +63,10 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
     runsChanged = Signal()
     #: a message for the status bar
     message = Signal(str)
+    #: epochs were added to the timeline or it was replaced (GUI thread; see :mod:`.rewind`)
+    timelineChanged = Signal()
+    #: the views moved to this recorded epoch (-1: back to live)
+    scrubbed = Signal(int)
 
     def __init__(self, state, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -248,12 +253,15 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
             self.message.emit(self.tr("The data could not be prepared for training."))
             return False
         try:
-            run = TrainingRun(self.state.project, self.state.dataset, prepared=prepared, start=self.trained)
+            run = TrainingRun(self.state.project, self.state.dataset, prepared=prepared, start=self.trained,
+                              resume=self._resume_snapshot, timeline_budget=self.timeline_budget)
         except Exception as exc:
             self.message.emit(self.tr("The model could not be built: {error}").format(error=exc))
             return False
         if self._probes is None:
             self.refresh_probes()
+        self.go_live()
+        self.trained.timeline = run.timeline   # the worker's thread fills it (the store locks itself)
         self._run_initial = run.initial_epoch
         self._run_target = run.epochs
         self._run_key = self._settings_key()
@@ -276,6 +284,7 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         self.state.set_training_state(RUNNING)
         self._set_status(self.tr("Starting…"))
         self._thread = run_worker(worker, "trainingThread")
+        self.timelineChanged.emit()
         self.started.emit()
         return True
 
@@ -308,6 +317,8 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         for epoch, logs in p.epochs:
             self.epochEnded.emit(epoch, logs)
         self.historyChanged.emit()
+        if p.epochs:
+            self.timelineChanged.emit()
         self._progress_status(p)
 
     def _progress_status(self, p) -> None:
@@ -387,6 +398,7 @@ class TrainingController(StateMixin, LiveViewsMixin, QObject):
         if result.weights:
             self._push_state(self.trained.to_state(result.weights), self.tr("Train"))
         self.historyChanged.emit()
+        self.timelineChanged.emit()
         restart, self._restart = self._restart, False
         if result.stop_reason == "diverged":
             self._set_status(diverged_status)

@@ -56,7 +56,9 @@ class LiveViewsMixin:
                                        sample_x=self.custom_sample)
         if self._worker is not None:
             self._worker.set_probes(self._probes)
-        if not self.is_running():
+        if self.viewing_epoch is not None:
+            self.show_epoch(self.viewing_epoch)   # an earlier epoch stays shown, with the new probes
+        elif not self.is_running():
             self._snapshot_idle()
 
     def view_model(self):
@@ -91,7 +93,10 @@ class LiveViewsMixin:
         if self.sender() is not self._worker:
             return
         t0 = time.perf_counter()
-        self._apply_snapshot(snap)
+        if self.viewing_epoch is not None:
+            self._live_snapshot = snap   # an earlier epoch is shown: keep the present for go_live()
+        else:
+            self._apply_snapshot(snap)
         self._grant_later("live", t0)
 
     def _apply_snapshot(self, snap) -> None:

@@ -83,9 +83,10 @@ class StateMixin:
     # -- state <-> project -----------------------------------------------------------------------
     def commit(self, text: str | None = None) -> bool:
         """Store what a live (paused) run reached so far as one edit (e.g. before saving)."""
-        if self.snapshot is None or not self.is_active():
+        live = self.live_snapshot  # not an earlier epoch the views may be showing
+        if live is None or not self.is_active():
             return False
-        return self._push_state(self.trained.to_state(self.snapshot.weights), text or QCoreApplication.translate("TrainingController", "Train"))
+        return self._push_state(self.trained.to_state(live.weights), text or QCoreApplication.translate("TrainingController", "Train"))
 
     def _push_state(self, new_state, text: str) -> bool:
         previous = self._shown_state
@@ -106,6 +107,7 @@ class StateMixin:
         self.snapshot = None
         self.last_step = None
         self._view_model = None
+        self._rewind_reset()
         self.runsChanged.emit()
         self.historyChanged.emit()
         self.refresh_probes()

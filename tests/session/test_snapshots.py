@@ -1,0 +1,171 @@
+"""The training timeline (nnstudio.session.snapshots) and how a TrainingRun records it."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from nnstudio.project import LayerSpec, Project
+from nnstudio.project.build import load_dataset
+from nnstudio.session import TrainedState, TrainingRun
+from nnstudio.session.snapshots import Snapshot, SnapshotStore
+
+
+def _spiral(epochs=6, optimizer="adam", dropout=False, dtype="float64") -> Project:
+    p = Project()
+    p.layers = [LayerSpec.make("Input"), LayerSpec.make("Dense", units=6, activation="tanh")]
+    if dropout:
+        p.layers.append(LayerSpec.make("Dropout", rate=0.3))
+    p.layers += [LayerSpec.make("Dense", units=6, activation="tanh"),
+                 LayerSpec.make("Dense", units=1, activation="sigmoid")]
+    p.dataset.update(name="spiral", params={"n_samples": 120})
+    p.training.update(loss="binary_crossentropy", optimizer=optimizer, learning_rate=0.02, batch_size=16,
+                      epochs=epochs, validation_split=0.25, seed=3, dtype=dtype)
+    return p
+
+
+def seed_net(epochs: int, n_samples: int = 160) -> Project:
+    """The lesson's 32-64-256-5 net (the benchmarks' 'seed' net) on fewer samples."""
+    p = Project()
+    p.layers = [LayerSpec.make("Input"), LayerSpec.make("Dense", units=64, activation="sigmoid"),
+                LayerSpec.make("Dense", units=256, activation="sigmoid"),
+                LayerSpec.make("Dense", units=5, activation="softmax")]
+    p.dataset.update(name="keras_example", params={"n_samples": n_samples})
+    p.training.update(loss="sparse_categorical_crossentropy", optimizer="sgd", learning_rate=0.01,
+                      batch_size=32, epochs=epochs, validation_split=0.0, seed=0, dtype="float32")
+    return p
+
+
+def _train(p: Project, **kw) -> TrainingRun:
+    run = TrainingRun(p, load_dataset(p), **kw)
+    run.fit()
+    return run
+
+
+def _weights_after(p_factory, k: int) -> list:
+    run = _train(p_factory(k))
+    return run.outcome().weights
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "sgd", "rmsprop"])
+def test_snapshot_k_equals_a_fresh_run_of_k_epochs(optimizer):
+    run = _train(_spiral(6, optimizer))
+    tl = run.timeline
+    assert tl.epochs() == list(range(7))
+    before = TrainingRun(_spiral(1, optimizer), load_dataset(_spiral(1, optimizer))).model.get_weights()
+    for a, b in zip(tl.get(0).weights, before):
+        np.testing.assert_array_equal(np.asarray(a, np.float64), np.asarray(b, np.float64))
+    for k in (1, 3, 6):
+        fresh = _weights_after(lambda e: _spiral(e, optimizer), k)
+        for a, b in zip(tl.get(k).weights, fresh):
+            assert np.array_equal(np.asarray(a, np.float64), np.asarray(b, np.float64))
+    assert tl.get(6).history_len == 6 and tl.get(6).iterations == run.model.iterations
+
+
+@pytest.mark.parametrize("dropout", [False, True])
+def test_continuing_from_a_snapshot_reproduces_the_run(dropout):
+    p = _spiral(8, dropout=dropout, dtype="float32")
+    ds = load_dataset(p)
+    run = _train(p)
+    full = run.outcome()
+    snap = run.timeline.get(3)
+    start = full.trained.truncated(3, snap.history_len, snap.iterations)
+    assert start.history["loss"] == full.trained.history["loss"][:3] and start.timeline.epochs() == [0, 1, 2, 3]
+    again = TrainingRun(p, ds, start=start, resume=snap, epochs=5)
+    again.fit()
+    out = again.outcome()
+    assert out.trained.history == full.trained.history   # every key, every epoch, exactly
+    assert out.trained.iterations == full.trained.iterations
+    for a, b in zip(out.weights, full.weights):
+        np.testing.assert_array_equal(a, b)
+    for k in range(4, 9):
+        for a, b in zip(again.timeline.get(k).weights, run.timeline.get(k).weights):
+            np.testing.assert_array_equal(a, b)
+        assert again.timeline.get(k).opt_state["iterations"] == run.timeline.get(k).opt_state["iterations"]
+    # the original run's timeline is untouched by the branch
+    assert run.timeline.epochs() == list(range(9))
+
+
+def test_a_continued_run_appends_to_the_same_timeline():
+    p = _spiral(4)
+    first = _train(p).outcome()
+    p.trained = first.state()
+    assert p.trained["timeline"].epochs() == [0, 1, 2, 3, 4]
+    second = _train(p, epochs=3)
+    assert second.timeline.epochs() == list(range(8))
+    assert p.trained["timeline"].epochs() == [0, 1, 2, 3, 4]  # the stored state's own copy
+    for a, b in zip(second.timeline.get(7).weights, second.outcome().weights):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_the_budget_holds_on_a_long_run_of_the_seed_net():
+    p = seed_net(400)
+    per = sum(w.nbytes for w in _train(seed_net(1)).outcome().weights)
+    budget = 40 * per + per // 2        # room for 40 snapshots
+    run = _train(p, timeline_budget=budget)
+    tl = run.timeline
+    eps = tl.epochs()
+    counted = sum(a.nbytes for e in eps for a in tl.get(e).weights)
+    counted += sum(s.nbytes for e in eps for ss in (tl.get(e).opt_state["slots"] or []) for s in ss)
+    assert tl.nbytes == counted <= budget
+    assert eps[0] == 0 and eps[-1] == 400 and len(eps) >= 20
+    gaps = np.diff(eps[:-1])
+    assert len(set(gaps.tolist())) == 1 and gaps[0] == tl.stride     # evenly thinned
+    # the default budget: 100 MiB
+    assert SnapshotStore().budget_bytes == 100 * 1024 * 1024
+
+
+def test_store_thinning_and_queries():
+    store = SnapshotStore(budget_bytes=10 * 8 * 4)   # ten snapshots of one 4-float64 array
+    for e in range(50):
+        store.add(e, [np.full(4, float(e))], None)
+        assert store.nbytes <= store.budget_bytes
+        assert store.epochs()[0] == 0 and store.epochs()[-1] == e
+    assert store.nbytes == 32 * len(store)
+    assert store.nearest(13).epoch in store.epochs() and abs(store.nearest(13).epoch - 13) <= store.stride // 2
+    assert store.nearest(-5).epoch == 0 and store.nearest(999).epoch == 49 and store.latest.epoch == 49
+    store.truncate_after(20)
+    assert store.epochs()[-1] <= 20 and store.nbytes == 32 * len(store)
+    # adding an earlier epoch starts a branch there
+    store.add(5, [np.zeros(4)], None)
+    assert store.epochs()[-1] == 5
+    with pytest.raises(ValueError):
+        store.add(6, snapshot=Snapshot(epoch=7, weights=[]))
+    # copies change independently and share the snapshots
+    other = store.copy()
+    other.add(6, [np.ones(4)], None)
+    assert 6 in other and 6 not in store and other.get(5) is store.get(5)
+
+
+def test_file_form_round_trip_is_exact_and_json():
+    run = _train(_spiral(3, dropout=True, dtype="float32"))
+    tl = run.timeline
+    text = json.dumps(tl.to_dict())
+    back = SnapshotStore.from_dict(json.loads(text))
+    assert back.epochs() == tl.epochs() and back.nbytes == tl.nbytes and back.budget_bytes == tl.budget_bytes
+    for e in tl.epochs():
+        a, b = tl.get(e), back.get(e)
+        assert a.history_len == b.history_len and a.iterations == b.iterations and a.rng_states == b.rng_states
+        for x, y in zip(a.weights, b.weights):
+            assert x.dtype == y.dtype and np.array_equal(x, y)
+        assert a.opt_state["iterations"] == b.opt_state["iterations"]
+        for xs, ys in zip(a.opt_state["slots"], b.opt_state["slots"]):
+            for x, y in zip(xs, ys):
+                np.testing.assert_array_equal(x, y)
+    assert tl.file_bytes() == len(text)
+
+
+def test_trained_state_copy_shares_snapshots_not_the_store():
+    run = _train(_spiral(2))
+    st = run.outcome().trained
+    cp = st.copy()
+    assert cp.timeline is not st.timeline and cp.timeline.get(2) is st.timeline.get(2)
+    back = TrainedState.from_state(st.to_state(run.outcome().weights))
+    assert back.timeline.epochs() == [0, 1, 2]
+
+
+def test_no_timeline_when_snapshots_are_off():
+    run = _train(_spiral(2), snapshots=False)
+    assert run.timeline is None and "timeline" not in run.outcome().state()
