@@ -3496,7 +3496,7 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         <name>TrainingController</name>
         <message>
             <source>Ready</source>
-            <extracomment>English text of :meth:`TrainingController.diverge_hint` (shown translated) share of the GUI thread's time the live updates may take (the rest is left to the worker: both need the GIL). The next message is granted only after the last one was handled *and painted*, plus a pause sized to keep to this share. ... but never wait longer than this (ms) for the next one (a first paint can be slow) the history (epochs and/or per-iteration loss) changed new status text (str) for the toolbar label (value, maximum) for the progress bar a new :class:`~nnstudio.session.probes.Snapshot` for the live views a one-batch step finished: :class:`~nnstudio.ui.training.worker.StepInfo` kept runs changed a message for the status bar what the views show: the document's trained state, or the live one while a run lives</extracomment>
+            <extracomment>English text of :meth:`TrainingController.diverge_hint` (shown translated) share of the GUI thread's time the live updates may take (the rest is left to the worker: both need the GIL). The next message is granted only after the last one was handled *and painted*, plus a pause sized to keep to this share. ... but never wait longer than this (ms) for the next one (a first paint can be slow) the history (epochs and/or per-iteration loss) changed new status text (str) for the toolbar label (value, maximum) for the progress bar a new :class:`~nnstudio.session.probes.Snapshot` for the live views a one-batch step finished: :class:`~nnstudio.ui.training.worker.StepInfo` kept runs changed a message for the status bar epochs were added to the timeline or it was replaced (GUI thread; see :mod:`.rewind`) the views moved to this recorded epoch (-1: back to live) what the views show: the document's trained state, or the live one while a run lives</extracomment>
             <translation>준비됨</translation>
         </message>
         <message>
@@ -3643,6 +3643,14 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         <message>
             <source>Ready: {epochs} epochs trained.</source>
             <translation>준비됨: {epochs} 에포크까지 학습했습니다.</translation>
+        </message>
+        <message>
+            <source>There is no recorded epoch to continue from: train first.</source>
+            <translation>이어서 학습할 기록된 에포크가 없습니다. 먼저 학습하세요.</translation>
+        </message>
+        <message>
+            <source>Before continuing from epoch {epoch}</source>
+            <translation>에포크 {epoch}에서 이어 학습하기 전</translation>
         </message>
     </context>
     <context>

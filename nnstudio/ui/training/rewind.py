@@ -24,16 +24,12 @@ from nnstudio.session.probes import compute_snapshot
 from nnstudio.session.snapshots import DEFAULT_BUDGET_BYTES
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingController", text)
-
-
 class RewindMixin:
     """Timeline, scrubbing and continue-from-here for the controller (GUI thread)."""
 
-    #: the epoch the views show (None: live)
+    # the epoch the views show (None: live)
     viewing_epoch: int | None = None
-    #: memory budget of new timelines (bytes; a preference the UI may set)
+    # memory budget of new timelines (bytes; a preference the UI may set)
     timeline_budget: int = DEFAULT_BUDGET_BYTES
     _live_snapshot = None      # the live snapshot put aside while an earlier epoch is shown
     _resume_snapshot = None    # the snapshot the next run starts from (continue_from)
@@ -128,13 +124,13 @@ class RewindMixin:
         tl = self.timeline
         snap = tl.nearest(int(epoch)) if tl is not None else None
         if snap is None:
-            self.message.emit(_tr("There is no recorded epoch to continue from: train first."))
+            self.message.emit(QCoreApplication.translate("TrainingController", "There is no recorded epoch to continue from: train first."))
             return False
         previous = (self.trained, self.iter_x, self.iter_loss)
         start = self.trained.truncated(snap.epoch, snap.history_len, snap.iterations)
         if len(self.history.get("loss", [])) > snap.history_len:
-            name = _tr("Before continuing from epoch {epoch}").format(epoch=snap.epoch)
-            start.runs = runlib.add_run(start.runs, name, self.history, default=_tr("Run"))
+            name = QCoreApplication.translate("TrainingController", "Before continuing from epoch {epoch}").format(epoch=snap.epoch)
+            start.runs = runlib.add_run(start.runs, name, self.history, default=QCoreApplication.translate("TrainingController", "Run"))
         self.go_live()
         self.trained = start
         keep = self.iter_x <= snap.epoch + 1e-9
