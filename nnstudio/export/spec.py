@@ -188,11 +188,13 @@ def _dataset_or_none(project: Project, dataset: Any) -> Any:
 
 
 def export_spec(project: Project, dataset: Any = None, *, n_features: int | None = None,
-                problems: list[str] | None = None) -> ExportSpec:
+                problems: list[str] | None = None, prepared: Any = None) -> ExportSpec:
     """Resolve ``project`` for export (see module docstring); :class:`ExportError` if impossible.
 
     ``dataset`` defaults to the project's own (regenerated / re-read); without
     one, ``n_features`` (or the Input layer's size) gives the input width.
+    ``prepared`` is ``prepare_data(project, dataset)`` when the caller has it
+    already (the studio's cached split); otherwise it is made here.
     """
     ds = _dataset_or_none(project, dataset)
     t = project.training
@@ -259,7 +261,8 @@ def export_spec(project: Project, dataset: Any = None, *, n_features: int | None
         try:
             from nnstudio.project.build import prepare_data
 
-            prepared = prepare_data(project, ds)
+            if prepared is None or getattr(prepared, "dataset", None) is not ds:
+                prepared = prepare_data(project, ds)
             has_val = len(prepared.val_idx) > 0
             if prepared.scaler is not None:
                 mean = [float(v) for v in prepared.scaler.mean_]

@@ -75,6 +75,10 @@ class AppState(QObject):
         #: latest live weights (Keras order list of arrays) or None
         self.live_weights: list | None = None
         self.project.subscribe(self._on_document)
+        from nnstudio.ui.dataload import DatasetLoader
+
+        self.loader = DatasetLoader(self)
+        self.loader.loaded.connect(self._on_loaded)
         self._reload_dataset()
 
     # -- document -------------------------------------------------------
@@ -156,35 +160,49 @@ class AppState(QObject):
 
     # -- dataset ----------------------------------------------------------
     def _reload_dataset(self, emit: bool = True) -> None:
-        from nnstudio.project.build import load_dataset
+        """Load the document's dataset: at once when small, in a worker when large (see ``ui/dataload.py``).
+
+        While a large one is prepared ``dataset`` is None and ``dataset_pending``
+        True; ``datasetChanged`` fires again when it is ready.
+        """
+        from nnstudio.ui.dataload import dataset_key
 
         self._prepared = None
-        choice = self.project.dataset
-        csv = choice.get("csv") or {}
-        key = (
-            choice.get("source"),
-            choice.get("name"),
-            repr(sorted((choice.get("params") or {}).items())),
-            hash(csv.get("text")),
-            repr(csv.get("options")),
-        )
-        if key == self._dataset_key and self.dataset is not None:
+        key = dataset_key(self.project.dataset)
+        if key == self._dataset_key and (self.dataset is not None or self.loader.pending):
             if emit:
                 self.datasetChanged.emit()
                 self._revalidate()
             return
         self._dataset_key = key
-        try:
-            self.dataset = load_dataset(self.project)
-            self.dataset_error = None
-        except Exception as exc:  # a user-caused problem (bad CSV, bad params): shown, never raised
-            self.dataset = None
-            self.dataset_error = str(exc)
-        if self.dataset is not None and self.selected_sample >= self.dataset.n_samples:
-            self.selected_sample = 0
+        result = self.loader.request(self.project.dataset, self.project)
+        if result is None:  # a large dataset: a worker prepares it (_on_loaded follows)
+            self.dataset, self.dataset_error = None, None
+        else:
+            self._install(result)
         if emit:
             self.datasetChanged.emit()
             self._revalidate()
+
+    @property
+    def dataset_pending(self) -> bool:
+        """True while a large dataset is prepared off the GUI thread (Train waits for it)."""
+        return self.loader.pending
+
+    def _install(self, result) -> None:
+        from nnstudio.ui.dataload import prepared_settings
+
+        self.dataset, self.dataset_error = result.dataset, result.error
+        if result.prepared is not None and result.settings == prepared_settings(self.project):
+            self._prepared, self._prepared_key = result.prepared, (id(self.dataset),) + result.settings
+        if self.dataset is not None and self.selected_sample >= self.dataset.n_samples:
+            self.selected_sample = 0
+
+    def _on_loaded(self, result) -> None:
+        """A large dataset is ready (the latest choice): show it everywhere."""
+        self._install(result)
+        self.datasetChanged.emit()
+        self._revalidate()
 
     def prepared(self):
         """Split/scaled arrays for training (cached until dataset or split changes)."""
@@ -192,15 +210,9 @@ class AppState(QObject):
 
         if self.dataset is None:
             return None
-        key = (
-            id(self.dataset),
-            self.project.training.get("validation_split"),
-            self.project.training.get("dtype"),
-            self.project.dataset.get("split_seed"),
-            self.project.dataset.get("standardize"),
-            self.project.dataset.get("one_hot"),
-            repr(self.project.layers[0].params.get("features")) if self.project.layers else None,
-        )
+        from nnstudio.ui.dataload import prepared_settings
+
+        key = (id(self.dataset),) + prepared_settings(self.project)
         if self._prepared is None or self._prepared_key != key:
             self._prepared = prepare_data(self.project, self.dataset)
             self._prepared_key = key

@@ -900,8 +900,12 @@
     <context>
         <name>DataDock</name>
         <message>
-            <source>Parameters</source>
+            <source>A large dataset is generated, split and scaled in the background; Train is enabled when it is ready.</source>
             <extracomment>QListWidgetItem data role holding the dataset name ('' for the imported CSV entry)</extracomment>
+            <translation>큰 데이터셋은 백그라운드에서 생성·분할·스케일링됩니다. 준비가 끝나면 학습 버튼이 켜집니다.</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
             <translation>매개변수</translation>
         </message>
         <message>
@@ -1007,6 +1011,10 @@
         <message>
             <source>Your own data, imported from a CSV file.</source>
             <translation>CSV 파일에서 가져온 직접 준비한 데이터입니다.</translation>
+        </message>
+        <message>
+            <source>Preparing the data…</source>
+            <translation>데이터를 준비하는 중…</translation>
         </message>
         <message>
             <source>The dataset could not be loaded: {0}</source>
@@ -1326,6 +1334,10 @@
     </context>
     <context>
         <name>DataView</name>
+        <message>
+            <source>Preparing the data… (a large dataset is generated, split and scaled in the background; the window stays usable)</source>
+            <translation>데이터를 준비하는 중… (큰 데이터셋은 백그라운드에서 생성·분할·스케일링되며, 그동안에도 창을 사용할 수 있습니다)</translation>
+        </message>
         <message>
             <source>No data to show: {0}</source>
             <translation>보여 줄 데이터가 없습니다: {0}</translation>
@@ -3498,6 +3510,10 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
             <source>Ready</source>
             <extracomment>English text of :meth:`TrainingController.diverge_hint` (shown translated) share of the GUI thread's time the live updates may take (the rest is left to the worker: both need the GIL). The next message is granted only after the last one was handled *and painted*, plus a pause sized to keep to this share. ... but never wait longer than this (ms) for the next one (a first paint can be slow) the history (epochs and/or per-iteration loss) changed new status text (str) for the toolbar label (value, maximum) for the progress bar a new :class:`~nnstudio.session.probes.Snapshot` for the live views a one-batch step finished: :class:`~nnstudio.ui.training.worker.StepInfo` kept runs changed a message for the status bar epochs were added to the timeline or it was replaced (GUI thread; see :mod:`.rewind`) the views moved to this recorded epoch (-1: back to live) what the views show: the document's trained state, or the live one while a run lives</extracomment>
             <translation>준비됨</translation>
+        </message>
+        <message>
+            <source>Preparing the data: Train is enabled as soon as it is ready.</source>
+            <translation>데이터를 준비하는 중입니다. 준비가 끝나는 대로 학습 버튼이 켜집니다.</translation>
         </message>
         <message>
             <source>No dataset: {reason}</source>

@@ -77,6 +77,15 @@ def test_large_file_imports_in_a_thread(dialog, state, big_csv, qtbot):
     qtbot.waitUntil(lambda: not import_task.running_threads() and dialog.thread is None, timeout=5000)
     assert state.dataset.n_samples == ROWS
     assert state.project.dataset["csv"]["text"] == big_csv.read_text()
+    # the studio kept the worker's parse instead of parsing the embedded text again; it is the same data
+    from nnstudio.project.build import load_dataset
+
+    again = load_dataset(state.project)
+    assert not state.dataset_pending and state.dataset is not again
+    np.testing.assert_array_equal(state.dataset.x, again.x)
+    np.testing.assert_array_equal(state.dataset.y, again.y)
+    assert (state.dataset.feature_names, state.dataset.class_names, state.dataset.source) == \
+        (again.feature_names, again.class_names, again.source)
     assert not dialog.isVisible() and dialog.progress is None  # closed (deleted later)
     leftover = dialog.findChild(QProgressDialog, "csvProgress")
     assert leftover is None or not leftover.isVisible()

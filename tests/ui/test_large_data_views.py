@@ -50,7 +50,8 @@ def test_100000_samples_draw_a_capped_sample_in_both_views(window, qtbot, name):
     view = w.findChild(QWidget, "dataView")
     t0 = time.perf_counter()
     _choose(w.state, name, n_samples=100_000)
-    qtbot.wait(10)
+    assert w.state.dataset_pending  # prepared in the background
+    qtbot.waitUntil(lambda: not w.state.dataset_pending, timeout=20_000)
     elapsed = time.perf_counter() - t0
     assert w.state.dataset.n_samples == 100_000
     drawn = len(view.train_item.getData()[0]) + len(view.val_item.getData()[0])

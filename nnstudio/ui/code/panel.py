@@ -89,6 +89,8 @@ class CodePanel(QWidget):
         """Regenerate both tabs now if visible (else on the next show)."""
         if not self.isVisible():
             return
+        if getattr(self.state, "dataset_pending", False):
+            return  # a large dataset is being prepared: datasetChanged schedules the code again
         self.refresh_now()
 
     def refresh_now(self) -> None:
@@ -97,7 +99,7 @@ class CodePanel(QWidget):
         project, dataset = self.state.project, self.state.dataset
         problems = [p.message for p in self.state.problems if p.is_error]
         try:
-            spec = export_spec(project, dataset, problems=problems)
+            spec = export_spec(project, dataset, problems=problems, prepared=self._prepared())
             keras_text = keras_script(project, dataset, spec=spec)
             torch_text = torch_script(project, dataset, spec=spec)
             note = (self.tr("The network has problems: this code will not train until they are fixed.")
@@ -110,6 +112,13 @@ class CodePanel(QWidget):
         self._set(self.torch, torch_text)
         self.note.setText(note)
         self.codeUpdated.emit()
+
+    def _prepared(self):
+        """The studio's cached split of the dataset (None: export_spec makes it, or reports why not)."""
+        try:
+            return self.state.prepared()
+        except Exception:
+            return None
 
     @staticmethod
     def _set(edit: QPlainTextEdit, text: str) -> None:

@@ -354,8 +354,11 @@ class CsvImportDialog(QDialog):
         else:
             self._start_thread()
 
-    def _push(self, text: str) -> None:
+    def _push(self, text: str, parsed=None) -> None:
         choice = self.dataset_choice(text)
+        loader = getattr(self.state, "loader", None)
+        if parsed is not None and loader is not None:
+            loader.offer(choice, parsed)  # the worker parsed the whole file: the studio need not parse it again
         if not self.state.push([("set_dataset", copy.deepcopy(choice))], self.tr("Import {0}").format(self.filename)):
             self._fail(CsvError(self.state.edit_blocked_reason() or self.tr("The project cannot be changed now.")))
             return
@@ -403,7 +406,7 @@ class CsvImportDialog(QDialog):
         self._close_progress()
         self.text, self.dataset = text, dataset
         self._show_dataset(dataset)
-        self._push(text)
+        self._push(text, dataset)
 
     def _read_failed(self, exc) -> None:
         if self._abandoned:

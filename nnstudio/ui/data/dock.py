@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -73,6 +74,15 @@ class DataDock(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
+        self.busy = QProgressBar()  # a busy bar while a large dataset is prepared in the background
+        self.busy.setObjectName("datasetBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(10)
+        self.busy.setTextVisible(False)
+        self.busy.setToolTip(self.tr("A large dataset is generated, split and scaled in the background; "
+                                     "Train is enabled when it is ready."))
+        self.busy.hide()
+        layout.addWidget(self.busy)
 
         self.params_box = QGroupBox(self.tr("Parameters"))
         self.params_box.setObjectName("paramsGroup")
@@ -302,6 +312,12 @@ class DataDock(QWidget):
 
     def _show_status(self) -> None:
         ds, err = self.state.dataset, self.state.dataset_error
+        pending = ds is None and getattr(self.state, "dataset_pending", False)
+        self.busy.setVisible(pending)
+        if pending:
+            self.status.setStyleSheet("")
+            self.status.setText(self.tr("Preparing the data…"))
+            return
         if ds is None:
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText(self.tr("The dataset could not be loaded: {0}").format(err or self.tr("unknown error")))

@@ -163,7 +163,12 @@ class DataView(QWidget):
         self.drawn = ds.n_samples if ds is not None else 0
         if ds is None:
             self.mode, self.coords = EMPTY, None
-            self.message.setText(self.tr("No data to show: {0}").format(self.state.dataset_error or self.tr("no dataset")))
+            if getattr(self.state, "dataset_pending", False):
+                self.message.setText(self.tr("Preparing the data… (a large dataset is generated, split and "
+                                             "scaled in the background; the window stays usable)"))
+            else:
+                self.message.setText(self.tr("No data to show: {0}").format(self.state.dataset_error
+                                                                            or self.tr("no dataset")))
             self.stack.setCurrentWidget(self.message)
             self.info.clear()
             self._clear_items()

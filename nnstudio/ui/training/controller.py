@@ -119,6 +119,8 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
 
     def train_blocked_reason(self) -> str | None:
         """Why Train is disabled now (None if it is not)."""
+        if getattr(self.state, "dataset_pending", False):
+            return self.tr("Preparing the data: Train is enabled as soon as it is ready.")
         if self.state.dataset is None:
             return self.tr("No dataset: {reason}").format(
                 reason=self.state.dataset_error or self.tr("choose a dataset first."))
