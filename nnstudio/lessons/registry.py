@@ -36,7 +36,7 @@ PANELS = (
 )
 WIDGETS = (
     "perceptron", "gate_composer", "activation_explorer", "loss_explorer",
-    "batch_explorer", "chain_rule", "depth_quiz",
+    "batch_explorer", "chain_rule", "depth_quiz", "replay",
 )
 CHECK_KINDS = (
     "val_loss_rises", "loss_below", "loss_decreased", "accuracy_at_least", "accuracy_below",

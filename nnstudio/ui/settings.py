@@ -3,7 +3,8 @@ Preferences dialog.
 
 Stored keys: ``window/geometry``, ``window/state`` (dock layout),
 ``recentFiles`` (newest first), ``ui/language`` ('system', 'en' or 'ko') and
-``ui/zoom`` (percent; scales the application font). Tests point QSettings
+``ui/zoom`` (percent; scales the application font), ``training/timeline_mb``
+(the rewind timeline's memory budget in MB). Tests point QSettings
 at a temporary folder with :func:`use_settings_folder` so they never touch
 the user's real settings.
 """
@@ -31,6 +32,9 @@ APP = "nnstudio"
 LANGUAGES = ("system", "en", "ko")
 MAX_RECENT = 10
 ZOOM_RANGE = (50, 300)
+#: the rewind timeline's memory budget (MB): range and default (the issue's "never more than ~100 MB")
+TIMELINE_MB_RANGE = (5, 2000)
+TIMELINE_MB_DEFAULT = 100
 
 
 def settings() -> QSettings:
@@ -127,8 +131,27 @@ def apply_ui_zoom(app: QApplication, percent: int | None = None) -> None:
         app.setFont(font)
 
 
+def timeline_mb() -> int:
+    """The memory budget for the snapshots of the rewind timeline (MB)."""
+    try:
+        value = int(settings().value("training/timeline_mb", TIMELINE_MB_DEFAULT))
+    except (TypeError, ValueError):
+        value = TIMELINE_MB_DEFAULT
+    return max(TIMELINE_MB_RANGE[0], min(TIMELINE_MB_RANGE[1], value))
+
+
+def set_timeline_mb(mb: int) -> None:
+    settings().setValue("training/timeline_mb", int(max(TIMELINE_MB_RANGE[0], min(TIMELINE_MB_RANGE[1], mb))))
+
+
+def apply_timeline_budget(controller, mb: int | None = None) -> None:
+    """Give the training controller the remembered (or ``mb``) timeline budget, if it keeps a timeline."""
+    if controller is not None and hasattr(controller, "set_timeline_budget"):
+        controller.set_timeline_budget(int(timeline_mb() if mb is None else mb) * 1024 * 1024)
+
+
 class PreferencesDialog(QDialog):
-    """Language (applies at the next start) and UI zoom (applies at once)."""
+    """Language (applies at the next start), UI zoom and the rewind memory budget (both apply at once)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -147,9 +170,21 @@ class PreferencesDialog(QDialog):
         self.zoom_spin.setSuffix(" %")
         self.zoom_spin.setValue(ui_zoom())
         self.zoom_spin.setToolTip(self.tr("Make all text larger or smaller (for projectors)."))
+        self.timeline_spin = QSpinBox(self)
+        self.timeline_spin.setObjectName("timelineBudgetSpin")
+        self.timeline_spin.setRange(*TIMELINE_MB_RANGE)
+        self.timeline_spin.setSingleStep(25)
+        self.timeline_spin.setSuffix(" MB")
+        self.timeline_spin.setValue(timeline_mb())
+        self.timeline_spin.setToolTip(self.tr(
+            "Memory for the rewind timeline: the weights and optimizer state of every epoch are kept until "
+            "this budget is full; then every second epoch is dropped, evenly, so a long run still spans "
+            "from start to end. One epoch takes about 8 bytes × weights × (1 + the optimizer's slots: 2 for Adam, "
+            "1 for SGD with momentum)."))
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language_combo)
         form.addRow(self.tr("UI zoom"), self.zoom_spin)
+        form.addRow(self.tr("Rewind memory"), self.timeline_spin)
         note = QLabel(self.tr("A new language takes effect the next time nnstudio starts."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
@@ -164,6 +199,8 @@ class PreferencesDialog(QDialog):
         """Store the choices and apply the zoom."""
         set_language(self.language_combo.currentData())
         set_ui_zoom(self.zoom_spin.value())
+        set_timeline_mb(self.timeline_spin.value())
+        apply_timeline_budget(getattr(self.parent(), "training", None), self.timeline_spin.value())
         app = QApplication.instance()
         if app is not None:
             apply_ui_zoom(app, self.zoom_spin.value())

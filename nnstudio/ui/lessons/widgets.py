@@ -14,6 +14,7 @@ _WIDGETS = {
     "batch_explorer": ("explorers", "BatchExplorer"),
     "chain_rule": ("chain_rule", "ChainRuleView"),
     "depth_quiz": ("depth_quiz", "DepthQuizWidget"),
+    "replay": ("replay", "ReplayWidget"),
 }
 
 

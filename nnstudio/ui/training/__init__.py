@@ -86,7 +86,10 @@ def install(studio) -> TrainingPart:
     """Add the Train toolbar and menu and register the live-view panels."""
     from nnstudio.ui.training.toolbar import TrainToolbar, add_menu, install_shortcut_guard
 
+    from nnstudio.ui.settings import apply_timeline_budget
+
     window, controller = studio.window, studio.training
+    apply_timeline_budget(controller)  # the remembered rewind memory budget (Preferences)
     toolbar = TrainToolbar(window, controller)
     window.addToolBarBreak(Qt.TopToolBarArea)  # a row of its own: the big Train button and the speed, unclipped
     studio.add_toolbar(toolbar)

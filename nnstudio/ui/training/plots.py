@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.session import runs as runlib
 from nnstudio.ui.plotstyle import plain_axes
+from nnstudio.ui.training.timeline import EpochMarker, PlotScrubber, TimelineBar
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=2)
 VAL_PEN = pg.mkPen("#ff7f0e", width=2)
@@ -95,6 +96,8 @@ class _PlotPanel(QWidget):
         self.item.getViewBox().sigRangeChangedManually.connect(lambda *_: setattr(self, "_user_range", True))
         controller.started.connect(lambda: setattr(self, "_user_range", False))
         controller.finished.connect(self._after_run)
+        #: the viewed epoch of the rewind timeline (hidden when live)
+        self.epoch_marker = EpochMarker(controller, self.item, self)
 
     def _after_run(self, _reason=None) -> None:
         if not self._user_range:
@@ -183,6 +186,9 @@ class LossPanel(_PlotPanel):
         self.item.addItem(self.stop_line)
         self.stop_line.hide()
         self._build_toolbar()
+        self.timeline = TimelineBar(controller, self)
+        self._layout.addWidget(self.timeline)
+        self.scrubber = PlotScrubber(self.timeline, self.plot, self)
         controller.diverged.connect(self.banner.show_message)
         controller.started.connect(self.banner.hide)
         self.update_runs()

@@ -141,6 +141,15 @@ class TrainToolbar(QToolBar):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.addWidget(self.progress)
+        self.rewind_label = QLabel(self)  # "Viewing epoch 12": the views show the past (rewind timeline)
+        self.rewind_label.setObjectName("rewindIndicator")
+        self.rewind_label.setStyleSheet("#rewindIndicator { background: #6a1b9a; color: white; padding: 2px 6px;"
+                                        " font-weight: bold; }")
+        self.rewind_action = self.addWidget(self.rewind_label)
+        self.rewind_action.setVisible(False)
+        scrubbed = getattr(controller, "scrubbed", None)
+        if scrubbed is not None:
+            scrubbed.connect(lambda _epoch: self.update_actions())
         self.status = QLabel(controller.status_text, self)
         self.status.setObjectName("trainStatus")
         self.status.setMinimumWidth(200)
@@ -207,6 +216,18 @@ class TrainToolbar(QToolBar):
             self.train_action.setEnabled(blocked is None or st == PAUSED)
             self.train_action.setToolTip(blocked or (self.tr("Resume training (Space)") if st == PAUSED
                                                      else self.tr("Train the network (Space: train / pause)")))
+        past = getattr(self.controller, "viewing_epoch", None)
+        self.rewind_action.setVisible(past is not None)
+        if past is not None:
+            self.rewind_label.setText(self.tr("Viewing epoch {epoch} — press Live to return").format(epoch=past))
+            self.rewind_label.setToolTip(self.tr("The views show the network as it was after epoch {epoch}. "
+                                                 "Live (under the loss plot, or Esc there) returns to the present.")
+                                         .format(epoch=past))
+            if not running and blocked is None:
+                self.train_action.setToolTip(self.tr(
+                    "Viewing epoch {epoch}: Train returns to Live and goes on from the latest epoch ({latest}); "
+                    "nothing is thrown away. To train from epoch {epoch} instead, use 'Continue training from "
+                    "here' under the loss plot.").format(epoch=past, latest=self.controller.epochs_trained))
         self.step_action.setEnabled(not running and (blocked is None or st == PAUSED))
         self.step_action.setToolTip(blocked or self.tr("Train one mini-batch or one epoch, then pause (F10)"))
         self.stop_action.setEnabled(st != IDLE)
