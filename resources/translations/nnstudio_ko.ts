@@ -9,6 +9,7 @@
         </message>
         <message>
             <source>accuracy</source>
+            <extracomment>the viewed epoch of the rewind timeline (hidden when live)</extracomment>
             <translation>정확도</translation>
         </message>
         <message>
@@ -1662,6 +1663,14 @@
         </message>
     </context>
     <context>
+        <name>EpochMarker</name>
+        <message>
+            <source>epoch {epoch}</source>
+            <extracomment>replay speeds the spin box allows (epochs per second) the keys the timeline (and the focused loss plot) answer</extracomment>
+            <translation>에포크 {epoch}</translation>
+        </message>
+    </context>
+    <context>
         <name>FeaturesBox</name>
         <message>
             <source>The features the network sees. Tick derived features (x², x·y, sin, cos, and for 2-D data r = √(x₁²+x₂²) and θ = atan2(x₂, x₁)) to hand-make features, as in classic machine learning. They are computed from the raw columns, then standardised if the dataset says so.</source>
@@ -2871,6 +2880,7 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <name>PreferencesDialog</name>
         <message>
             <source>Preferences</source>
+            <extracomment>the rewind timeline's memory budget (MB): range and default (the issue's "never more than ~100 MB")</extracomment>
             <translation>환경 설정</translation>
         </message>
         <message>
@@ -2886,12 +2896,20 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>모든 글자를 크게 또는 작게 합니다(프로젝터용).</translation>
         </message>
         <message>
+            <source>Memory for the rewind timeline: the weights and optimizer state of every epoch are kept until this budget is full; then every second epoch is dropped, evenly, so a long run still spans from start to end. One epoch takes about 8 bytes × weights × (1 + the optimizer's slots: 2 for Adam, 1 for SGD with momentum).</source>
+            <translation>되감기 타임라인에 쓸 메모리입니다. 이 한도가 찰 때까지 모든 에포크의 가중치와 옵티마이저 상태를 보관하고, 한도가 차면 에포크를 하나 걸러 고르게 지워서 긴 학습도 처음부터 끝까지 남게 합니다. 에포크 하나는 약 8바이트 × 가중치 수 × (1 + 옵티마이저 슬롯 수: Adam은 2, 모멘텀 SGD는 1)를 차지합니다.</translation>
+        </message>
+        <message>
             <source>Language</source>
             <translation>언어</translation>
         </message>
         <message>
             <source>UI zoom</source>
             <translation>화면 배율</translation>
+        </message>
+        <message>
+            <source>Rewind memory</source>
+            <translation>되감기 메모리</translation>
         </message>
         <message>
             <source>A new language takes effect the next time nnstudio starts.</source>
@@ -3392,6 +3410,97 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         </message>
     </context>
     <context>
+        <name>ReplayWidget</name>
+        <message>
+            <source>Jump to the lowest validation loss</source>
+            <translation>가장 낮은 검증 손실로 이동</translation>
+        </message>
+        <message>
+            <source>Replay epochs {start}–{until}</source>
+            <translation>에포크 {start}–{until} 다시 보기</translation>
+        </message>
+        <message>
+            <source>Replay {names}</source>
+            <translation>{names} 다시 보기</translation>
+        </message>
+        <message>
+            <source>, then </source>
+            <translation>, 그다음 </translation>
+        </message>
+        <message>
+            <source>Replay {n} batches from epoch {start} in slow motion</source>
+            <translation>에포크 {start}부터 미니배치 {n}개를 느리게 다시 보기</translation>
+        </message>
+        <message>
+            <source>Moves the canvas, the curves' marker and every view to the epoch whose validation loss was lowest: the network before it began to memorize noise.</source>
+            <translation>캔버스, 곡선의 표시선과 모든 화면을 검증 손실이 가장 낮았던 에포크로 옮깁니다. 신경망이 잡음을 외우기 시작하기 전의 모습입니다.</translation>
+        </message>
+        <message>
+            <source>Plays those epochs again at {speed:g} epochs a second on every view; the timeline under the loss plot pauses or steps it.</source>
+            <translation>그 에포크들을 1초에 {speed:g} 에포크씩 모든 화면에서 다시 재생합니다. 손실 그래프 아래의 타임라인으로 멈추거나 한 에포크씩 옮길 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Trains each initialization for {n} epochs, keeps it as a run (its curves stay in the plots) and replays its epochs 0–{n} at {speed:g} a second, one after the other.</source>
+            <translation>초기화 방법마다 {n} 에포크를 학습하고 실행으로 보관한 뒤(곡선이 그래프에 남습니다), 에포크 0–{n}을 1초에 {speed:g} 에포크씩 차례로 다시 재생합니다.</translation>
+        </message>
+        <message>
+            <source>Goes back to epoch {start} and trains {n} mini-batches again, {speed:g} a second, ringing each batch in the data view. The same seed gives the same batches; the epochs trained before are kept as a run.</source>
+            <translation>에포크 {start}로 돌아가 미니배치 {n}개를 1초에 {speed:g}개씩 다시 학습하고, 데이터 화면에 각 배치를 동그라미로 표시합니다. 시드가 같으므로 배치도 같습니다. 앞서 학습한 에포크들은 실행으로 보관됩니다.</translation>
+        </message>
+        <message>
+            <source>The timeline is not available here.</source>
+            <translation>여기서는 타임라인을 쓸 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Wait until training has finished (or pause it).</source>
+            <translation>학습이 끝날 때까지 기다리세요(또는 일시 정지하세요).</translation>
+        </message>
+        <message>
+            <source>Train first: there are no recorded epochs yet.</source>
+            <translation>먼저 학습하세요. 아직 기록된 에포크가 없습니다.</translation>
+        </message>
+        <message>
+            <source>This run has no validation loss (validation split 0).</source>
+            <translation>이 실행에는 검증 손실이 없습니다(검증 비율 0).</translation>
+        </message>
+        <message>
+            <source>Lowest validation loss {value:.4g} at epoch {epoch} of {total}: the views now show epoch {shown}. Press Live under the loss plot to return.</source>
+            <translation>가장 낮은 검증 손실은 전체 {total} 에포크 중 에포크 {epoch}의 {value:.4g}입니다. 지금 화면은 에포크 {shown}을(를) 보여 줍니다. 돌아가려면 손실 그래프 아래의 실시간을 누르세요.</translation>
+        </message>
+        <message>
+            <source>Replaying… watch the canvas and the decision map; the purple line on the loss plot is the epoch shown.</source>
+            <translation>다시 재생하는 중… 캔버스와 결정 경계 지도를 보세요. 손실 그래프의 보라색 선이 지금 보이는 에포크입니다.</translation>
+        </message>
+        <message>
+            <source>Done: both runs stay dashed in the loss plot; drag the timeline to look again.</source>
+            <translation>완료: 두 실행 모두 손실 그래프에 점선으로 남습니다. 타임라인을 끌어 다시 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Replay: {name}</source>
+            <translation>다시 보기: {name}</translation>
+        </message>
+        <message>
+            <source>The project cannot be changed now.</source>
+            <translation>지금은 프로젝트를 바꿀 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Training {name}…</source>
+            <translation>{name} 학습 중…</translation>
+        </message>
+        <message>
+            <source>Training could not start.</source>
+            <translation>학습을 시작할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Replaying {name}: epochs 0–{n}.</source>
+            <translation>{name} 다시 보는 중: 에포크 0–{n}.</translation>
+        </message>
+        <message>
+            <source>Replaying {n} mini-batches: each one is ringed in the data view as it trains.</source>
+            <translation>미니배치 {n}개를 다시 학습하는 중: 학습되는 배치마다 데이터 화면에 동그라미로 표시됩니다.</translation>
+        </message>
+    </context>
+    <context>
         <name>RowsModel</name>
         <message>
             <source>validation</source>
@@ -3502,6 +3611,80 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         <message>
             <source>Open the sample project {name}</source>
             <translation>예제 프로젝트 {name} 열기</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineBar</name>
+        <message>
+            <source>Replay the recorded epochs from the one shown, at the chosen speed (Space while the timeline has the focus)</source>
+            <extracomment>a replay ended (paused, reached its end, or training started)</extracomment>
+            <translation>지금 보이는 에포크부터 기록된 에포크들을 고른 속도로 다시 재생합니다(타임라인에 포커스가 있을 때 Space)</translation>
+        </message>
+        <message>
+            <source> epochs/s</source>
+            <translation> 에포크/초</translation>
+        </message>
+        <message>
+            <source>Replay speed: how many epochs a second Play moves on (1–30)</source>
+            <translation>재생 속도: 재생이 1초에 몇 에포크씩 나아가는지(1–30)</translation>
+        </message>
+        <message>
+            <source>Loop</source>
+            <translation>반복 재생</translation>
+        </message>
+        <message>
+            <source>Start the replay again from the first epoch when it reaches the last</source>
+            <translation>마지막 에포크에 이르면 첫 에포크부터 다시 재생합니다</translation>
+        </message>
+        <message>
+            <source>Drag to any recorded epoch: the canvas, the decision map, the activations and the confusion matrix show the network as it was then.
+Left/Right: one epoch; Home/End: first/last; Esc: Live</source>
+            <translation>기록된 아무 에포크로나 끌어 보세요. 캔버스, 결정 경계 지도, 활성화, 혼동 행렬이 그때의 신경망을 보여 줍니다.
+←/→: 한 에포크, Home/End: 처음/마지막, Esc: 실시간</translation>
+        </message>
+        <message>
+            <source>Live</source>
+            <translation>실시간</translation>
+        </message>
+        <message>
+            <source>Return to the present: the views follow training again (Esc)</source>
+            <translation>현재로 돌아갑니다. 화면이 다시 학습을 따라갑니다(Esc)</translation>
+        </message>
+        <message>
+            <source>Continue training from here</source>
+            <translation>여기서부터 이어서 학습</translation>
+        </message>
+        <message>
+            <source>Start a new branch from the epoch shown: its weights and optimizer state, so the run goes on exactly from there. The epochs after it are not lost: they stay as a kept run, drawn dashed in the plots.</source>
+            <translation>지금 보이는 에포크의 가중치와 옵티마이저 상태에서 새 갈래를 시작하므로, 학습이 정확히 그 지점부터 이어집니다. 그 뒤의 에포크들은 사라지지 않고 보관된 실행으로 남아 그래프에 점선으로 그려집니다.</translation>
+        </message>
+        <message>
+            <source>Train on from epoch {epoch}?
+
+The epochs {first}–{last} of this run are kept as a kept run and stay drawn (dashed) in the loss and metric plots, so nothing is lost.</source>
+            <translation>에포크 {epoch}부터 이어서 학습할까요?
+
+이 실행의 에포크 {first}–{last}는 보관된 실행으로 남고 손실·지표 그래프에 점선으로 계속 그려지므로, 잃는 것은 없습니다.</translation>
+        </message>
+        <message>
+            <source>live: epoch {epoch}</source>
+            <translation>실시간: 에포크 {epoch}</translation>
+        </message>
+        <message>
+            <source>no epochs yet</source>
+            <translation>아직 에포크 없음</translation>
+        </message>
+        <message>
+            <source>epoch {epoch} of {total}</source>
+            <translation>에포크 {epoch} / {total}</translation>
+        </message>
+        <message>
+            <source>Viewing epoch {epoch} of {total} (the past): press Live to return to the present.</source>
+            <translation>지난 시점인 에포크 {epoch} / {total}을(를) 보는 중입니다. 현재로 돌아가려면 실시간을 누르세요.</translation>
+        </message>
+        <message>
+            <source>Train first: every epoch is recorded so you can come back to it</source>
+            <translation>먼저 학습하세요. 모든 에포크가 기록되어 나중에 돌아올 수 있습니다</translation>
         </message>
     </context>
     <context>
@@ -3750,6 +3933,18 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
         <message>
             <source>Resume training (Space)</source>
             <translation>학습 계속 (Space)</translation>
+        </message>
+        <message>
+            <source>Viewing epoch {epoch} — press Live to return</source>
+            <translation>에포크 {epoch} 보는 중 — 돌아가려면 실시간</translation>
+        </message>
+        <message>
+            <source>The views show the network as it was after epoch {epoch}. Live (under the loss plot, or Esc there) returns to the present.</source>
+            <translation>화면이 에포크 {epoch}이(가) 끝났을 때의 신경망을 보여 줍니다. 손실 그래프 아래의 실시간(또는 거기서 Esc)을 누르면 현재로 돌아갑니다.</translation>
+        </message>
+        <message>
+            <source>Viewing epoch {epoch}: Train returns to Live and goes on from the latest epoch ({latest}); nothing is thrown away. To train from epoch {epoch} instead, use 'Continue training from here' under the loss plot.</source>
+            <translation>에포크 {epoch}을(를) 보는 중: 학습을 누르면 실시간으로 돌아가 마지막 에포크({latest})부터 이어서 학습하며, 버려지는 것은 없습니다. 에포크 {epoch}부터 학습하려면 손실 그래프 아래의 &apos;여기서부터 이어서 학습&apos;을 쓰세요.</translation>
         </message>
         <message>
             <source>&amp;Train</source>

@@ -217,12 +217,13 @@ class ReplayWidget(QWidget):
     def _run_batches(self, controller, bar) -> bool:
         if controller.viewing_epoch != self.start and self.start < controller.epochs_trained:
             bar.show_epoch(self.start)
-        if controller.viewing_epoch is not None:
-            if controller.continue_from(controller.viewing_epoch) is False:
+        if controller.viewing_epoch is not None:  # a new branch from there, one batch, then paused
+            if not controller.continue_from(controller.viewing_epoch, step="batch"):
                 return False
-        self._left = self.batches
+            self._left = self.batches - 1
+        else:
+            self._left = self.batches
         self.timer.start(max(30, int(round(1000 / max(self.speed, 0.1)))))
-        self._next_batch()
         self.result.setText(self.tr("Replaying {n} mini-batches: each one is ringed in the data view as it "
                                     "trains.").format(n=self.batches))
         self.completed.emit()
@@ -246,9 +247,3 @@ class ReplayWidget(QWidget):
         self.timer.stop()
         self._left = 0
         self._queue, self._current, self._replaying = [], None, False
-        self.variants = [dict(v) for v in (variants or [])]
-        if mode == "race" and (not self.variants or any("name" not in v or "kernel_initializer" not in v
-                                                        for v in self.variants)):
-            raise TypeError("race needs variants: [{name, kernel_initializer}, ...]")
-        self._queue: list[dict] = []
-        self._current: dict | None = None

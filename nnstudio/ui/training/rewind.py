@@ -108,13 +108,16 @@ class RewindMixin:
             self.scrubbed.emit(-1)
 
     # -- a new branch ---------------------------------------------------------------------------------
-    def continue_from(self, epoch: int) -> bool:
+    def continue_from(self, epoch: int, step: str | None = None) -> bool:
         """Train on from the recorded epoch nearest ``epoch`` (weights, optimizer state, generators).
 
         The history is cut back to that epoch; the old future is kept as a kept run
         (overlaid in the plots), so nothing is lost; the run is committed when it ends,
         as one undoable edit (Undo brings back the record before the branch). A live
         (paused) run is committed first.
+
+        ``step`` ('batch' / 'epoch'): train only that much, then pause (as :meth:`step` does;
+        a lesson replays the first mini-batches one at a time this way).
         """
         if self.is_running():
             return False
@@ -137,7 +140,7 @@ class RewindMixin:
         self.iter_x, self.iter_loss = self.iter_x[keep], self.iter_loss[keep]
         self._resume_snapshot = snap
         try:
-            ok = self._start(step=None)
+            ok = self._start(step=step)
         finally:
             self._resume_snapshot = None
         if not ok:
