@@ -1666,7 +1666,7 @@
         <name>EpochMarker</name>
         <message>
             <source>epoch {epoch}</source>
-            <extracomment>replay speeds the spin box allows (epochs per second) the keys the timeline (and the focused loss plot) answer</extracomment>
+            <extracomment>replay speeds the spin box allows (epochs per second) the epoch text while the views show the past the keys the timeline (and the focused loss plot) answer</extracomment>
             <translation>에포크 {epoch}</translation>
         </message>
     </context>
@@ -3675,6 +3675,10 @@ The epochs {first}–{last} of this run are kept as a kept run and stay drawn (d
             <translation>아직 에포크 없음</translation>
         </message>
         <message>
+            <source>The views follow training: they show the latest epoch</source>
+            <translation>화면이 학습을 따라갑니다. 마지막 에포크를 보여 줍니다</translation>
+        </message>
+        <message>
             <source>epoch {epoch} of {total}</source>
             <translation>에포크 {epoch} / {total}</translation>
         </message>
@@ -3944,7 +3948,7 @@ The epochs {first}–{last} of this run are kept as a kept run and stay drawn (d
         </message>
         <message>
             <source>Viewing epoch {epoch}: Train returns to Live and goes on from the latest epoch ({latest}); nothing is thrown away. To train from epoch {epoch} instead, use 'Continue training from here' under the loss plot.</source>
-            <translation>에포크 {epoch}을(를) 보는 중: 학습을 누르면 실시간으로 돌아가 마지막 에포크({latest})부터 이어서 학습하며, 버려지는 것은 없습니다. 에포크 {epoch}부터 학습하려면 손실 그래프 아래의 &apos;여기서부터 이어서 학습&apos;을 쓰세요.</translation>
+            <translation>에포크 {epoch}을(를) 보는 중: 학습을 누르면 실시간으로 돌아가 마지막 에포크({latest})부터 이어서 학습하며, 버려지는 것은 없습니다. 에포크 {epoch}부터 학습하려면 손실 그래프 아래의 '여기서부터 이어서 학습'을 쓰세요.</translation>
         </message>
         <message>
             <source>&amp;Train</source>

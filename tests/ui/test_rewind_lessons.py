@@ -70,7 +70,8 @@ def test_lesson8_jumps_to_the_epoch_with_the_lowest_validation_loss(make_window,
     for a, b in zip(w.state.live_weights, c.timeline.get(best).weights):
         np.testing.assert_array_equal(a, b)
     bar = w.panel("loss_plot").timeline
-    assert bar.banner.isVisible() and w.panel("loss_plot").epoch_marker.position() == best
+    assert bar.is_past() and w.panel("loss_plot").epoch_marker.position() == best
+    assert w.train_toolbar.rewind_action.isVisible()
     assert f"epoch {best} of 60" in widget.result.text()
     assert "best-epoch" in panel.done  # the jump was the step's task
 

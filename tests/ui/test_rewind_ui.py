@@ -75,7 +75,7 @@ def test_slider_and_arrow_keys_move_every_view_and_live_returns(window, qtbot):
     c = w.training
     panel = w.panel("loss_plot")
     final = [np.array(x) for x in w.state.project.trained["weights"]]
-    assert bar.label.text() == "live: epoch 10" and not bar.banner.isVisible()
+    assert bar.label.text() == "live: epoch 10" and not bar.label.styleSheet()
     assert panel.epoch_marker.position() is None
     # drag the slider's handle to the left end: epoch 0, the initial weights
     bar.slider.setFocus()
@@ -90,7 +90,7 @@ def test_slider_and_arrow_keys_move_every_view_and_live_returns(window, qtbot):
     assert panel.epoch_marker.position() == 3.0
     assert w.panel("metric_plot").epoch_marker.position() == 3.0
     assert bar.label.text() == "epoch 3 of 10"
-    assert bar.banner.isVisible() and "Viewing epoch 3" in bar.banner.text()
+    assert bar.label.styleSheet() and "Viewing epoch 3 of 10" in bar.label.toolTip()
     tb = w.train_toolbar
     assert tb.rewind_action.isVisible() and "epoch 3" in tb.rewind_label.text()
     assert "Continue training from here" in tb.train_action.toolTip()
@@ -102,7 +102,7 @@ def test_slider_and_arrow_keys_move_every_view_and_live_returns(window, qtbot):
         np.testing.assert_array_equal(a, b)
     # Live: back to the present
     qtbot.mouseClick(bar.live_button, Qt.LeftButton)
-    assert c.viewing_epoch is None and bar.slider.value() == 10 and not bar.banner.isVisible()
+    assert c.viewing_epoch is None and bar.slider.value() == 10 and not bar.is_past()
     assert panel.epoch_marker.position() is None and not tb.rewind_action.isVisible()
     for a, b in zip(w.state.live_weights, final):
         np.testing.assert_array_equal(a, b)
@@ -206,5 +206,5 @@ def test_train_while_viewing_the_past_goes_on_from_the_latest_epoch(window, qtbo
     button = w.train_toolbar.widgetForAction(w.train_toolbar.train_action)
     with qtbot.waitSignal(c.finished, timeout=30000):
         qtbot.mouseClick(button, Qt.LeftButton)
-    assert c.viewing_epoch is None and not bar.banner.isVisible()
+    assert c.viewing_epoch is None and not bar.is_past() and not w.train_toolbar.rewind_action.isVisible()
     assert len(c.history["loss"]) == 10 and not c.runs  # went on from epoch 5: nothing branched

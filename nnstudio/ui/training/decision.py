@@ -89,6 +89,8 @@ class DecisionPanel(QWidget):
         self.neurons.itemEntered.connect(lambda item: self._show(item.data(Qt.UserRole)))
         self.neurons.currentItemChanged.connect(self._on_current)
         self.neurons.viewport().installEventFilter(self)
+        for bar in (self.neurons.horizontalScrollBar(), self.neurons.verticalScrollBar()):
+            bar.valueChanged.connect(self._icons_scrolled)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.info)
@@ -339,9 +341,16 @@ class DecisionPanel(QWidget):
     _range_rect = None
     _icons_stale = False
 
+    _icons_partial = False
+
+    def _icons_scrolled(self, _value: int) -> None:
+        """Thumbnails that were out of sight when the maps changed are drawn as they scroll in."""
+        if self._icons_partial and self.maps is not None and self.maps.kind == "plane":
+            self._update_icons(self.maps)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        if self._icons_stale and self.maps is not None and self.maps.kind == "plane":
+        if (self._icons_stale or self._icons_partial) and self.maps is not None and self.maps.kind == "plane":
             self._update_icons(self.maps)  # the strip got room again: fill in the thumbnails
 
     def _update_icons(self, maps) -> None:
@@ -372,8 +381,13 @@ class DecisionPanel(QWidget):
             return  # the strip is squeezed away: no icons to paint (the canvas shows the same maps)
         self._icons_stale = False
         classifier = self.state.dataset is not None and self.state.dataset.task != "regression"
+        seen = self.neurons.viewport().rect()
+        self._icons_partial = False
         for r in range(1, self.neurons.count()):
             item = self.neurons.item(r)
+            if not seen.intersects(self.neurons.visualItemRect(item)):
+                self._icons_partial = True  # scrolled out of sight: drawn when it scrolls into view
+                continue
             i, n = item.data(Qt.UserRole)
             spec = specs[i] if i < len(specs) else None
             if spec is None or i >= len(maps.values) or n >= maps.values[i].shape[1]:

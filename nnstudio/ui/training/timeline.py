@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 #: replay speeds the spin box allows (epochs per second)
 SPEED_RANGE = (1, 30)
 MARKER_PEN = pg.mkPen("#6a1b9a", width=2)
+#: the epoch text while the views show the past
+PAST_STYLE = "background: #6a1b9a; color: white; font-weight: bold; padding: 1px 4px;"
 #: the keys the timeline (and the focused loss plot) answer
 KEYS = (Qt.Key_Left, Qt.Key_Right, Qt.Key_Home, Qt.Key_End, Qt.Key_Space, Qt.Key_Escape)
 
@@ -167,12 +169,6 @@ class TimelineBar(QWidget):
             "Start a new branch from the epoch shown: its weights and optimizer state, so the run goes on "
             "exactly from there. The epochs after it are not lost: they stay as a kept run, drawn dashed "
             "in the plots."))
-        self.banner = QLabel(self)
-        self.banner.setObjectName("rewindBanner")
-        self.banner.setStyleSheet("#rewindBanner { background: #f3e5f5; color: #4a148c; border: 1px solid #ce93d8;"
-                                  " padding: 3px; font-weight: bold; }")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -183,8 +179,6 @@ class TimelineBar(QWidget):
             row.addWidget(w)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addWidget(self.banner)
         lay.addLayout(row)
 
         for name in ("timelineChanged", "historyChanged"):
@@ -216,6 +210,10 @@ class TimelineBar(QWidget):
         if v is not None:
             return v
         return self._epochs[-1] if self._epochs else None
+
+    def is_past(self) -> bool:
+        """True while the views show an earlier epoch (the epoch text is highlighted)."""
+        return viewing(self.controller) is not None
 
     def is_playing(self) -> bool:
         return self.timer.isActive()
@@ -363,12 +361,13 @@ class TimelineBar(QWidget):
         running = self.controller.is_running()
         if v is None:
             self.label.setText(self.tr("live: epoch {epoch}").format(epoch=total) if n else self.tr("no epochs yet"))
-            self.banner.hide()
-        else:
+            self.label.setStyleSheet("")
+            self.label.setToolTip(self.tr("The views follow training: they show the latest epoch"))
+        else:  # the past: said loudly here and in the Train toolbar
             self.label.setText(self.tr("epoch {epoch} of {total}").format(epoch=v, total=total))
-            self.banner.setText(self.tr("Viewing epoch {epoch} of {total} (the past): press Live to return to the "
-                                        "present.").format(epoch=v, total=total))
-            self.banner.show()
+            self.label.setStyleSheet(PAST_STYLE)
+            self.label.setToolTip(self.tr("Viewing epoch {epoch} of {total} (the past): press Live to return to "
+                                          "the present.").format(epoch=v, total=total))
         self.slider.setEnabled(n > 1 and not running)
         self.play_button.setEnabled(n > 1 and not running)
         self.play_button.setText("⏸" if self.is_playing() else "▶")
