@@ -4,7 +4,8 @@ Preferences dialog.
 Stored keys: ``window/geometry``, ``window/state`` (dock layout),
 ``recentFiles`` (newest first), ``ui/language`` ('system', 'en' or 'ko') and
 ``ui/zoom`` (percent; scales the application font), ``training/timeline_mb``
-(the rewind timeline's memory budget in MB). Tests point QSettings
+(the rewind timeline's memory budget in MB), ``files/save_timeline`` (whether
+Save writes the timeline: 'auto', 'always', 'never'; read by the file actions). Tests point QSettings
 at a temporary folder with :func:`use_settings_folder` so they never touch
 the user's real settings.
 """
@@ -150,6 +151,21 @@ def apply_timeline_budget(controller, mb: int | None = None) -> None:
         controller.set_timeline_budget(int(timeline_mb() if mb is None else mb) * 1024 * 1024)
 
 
+def save_timeline_mode() -> str:
+    """QSettings ``files/save_timeline`` (read by Save): 'auto', 'always' or 'never'."""
+    value = str(settings().value("files/save_timeline", "auto") or "auto")
+    return value if value in ("auto", "always", "never") else "auto"
+
+
+def timeline_auto_bytes() -> int:
+    """The size up to which 'auto' saves the timeline (the file format's limit)."""
+    try:
+        from nnstudio.project.fileformat import TIMELINE_AUTO_BYTES
+    except ImportError:  # a file format without timelines
+        return 4 * 1024 * 1024
+    return int(TIMELINE_AUTO_BYTES)
+
+
 class PreferencesDialog(QDialog):
     """Language (applies at the next start), UI zoom and the rewind memory budget (both apply at once)."""
 
@@ -181,10 +197,26 @@ class PreferencesDialog(QDialog):
             "this budget is full; then every second epoch is dropped, evenly, so a long run still spans "
             "from start to end. One epoch takes about 8 bytes × weights × (1 + the optimizer's slots: 2 for Adam, "
             "1 for SGD with momentum)."))
+        self.save_timeline_combo = QComboBox(self)
+        self.save_timeline_combo.setObjectName("saveTimelineCombo")
+        auto_mib = timeline_auto_bytes() / (1024 * 1024)
+        for code, label in (("auto", self.tr("when it adds at most {mib:g} MiB").format(mib=auto_mib)),
+                            ("always", self.tr("always")), ("never", self.tr("never"))):
+            self.save_timeline_combo.addItem(label, code)
+        self.save_timeline_combo.setCurrentIndex(max(0, self.save_timeline_combo.findData(save_timeline_mode())))
+        self.save_timeline_combo.setToolTip(self.tr(
+            "Whether Save writes the recorded epochs into the project file, so the timeline is there again "
+            "when the project is reopened. Without it the file holds only the final weights and the curves."))
+        self.timeline_size = QLabel(self)
+        self.timeline_size.setObjectName("timelineFileSize")
+        self.timeline_size.setWordWrap(True)
+        self.timeline_size.setText(self._timeline_size_text(getattr(parent, "training", None)))
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language_combo)
         form.addRow(self.tr("UI zoom"), self.zoom_spin)
         form.addRow(self.tr("Rewind memory"), self.timeline_spin)
+        form.addRow(self.tr("Save the timeline"), self.save_timeline_combo)
+        form.addRow("", self.timeline_size)
         note = QLabel(self.tr("A new language takes effect the next time nnstudio starts."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
@@ -195,11 +227,21 @@ class PreferencesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
+    def _timeline_size_text(self, controller) -> str:
+        size = controller.timeline_file_bytes() if controller is not None and hasattr(
+            controller, "timeline_file_bytes") else 0
+        if not size:
+            return self.tr("This project has no recorded epochs yet.")
+        epochs = len(controller.timeline.epochs()) if controller.timeline is not None else 0
+        return self.tr("This project's timeline ({epochs} epochs) adds {mib:.2f} MiB to the file.").format(
+            epochs=epochs, mib=size / (1024 * 1024))
+
     def accept(self) -> None:
         """Store the choices and apply the zoom."""
         set_language(self.language_combo.currentData())
         set_ui_zoom(self.zoom_spin.value())
         set_timeline_mb(self.timeline_spin.value())
+        settings().setValue("files/save_timeline", self.save_timeline_combo.currentData())
         apply_timeline_budget(getattr(self.parent(), "training", None), self.timeline_spin.value())
         app = QApplication.instance()
         if app is not None:

@@ -2900,6 +2900,22 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>되감기 타임라인에 쓸 메모리입니다. 이 한도가 찰 때까지 모든 에포크의 가중치와 옵티마이저 상태를 보관하고, 한도가 차면 에포크를 하나 걸러 고르게 지워서 긴 학습도 처음부터 끝까지 남게 합니다. 에포크 하나는 약 8바이트 × 가중치 수 × (1 + 옵티마이저 슬롯 수: Adam은 2, 모멘텀 SGD는 1)를 차지합니다.</translation>
         </message>
         <message>
+            <source>when it adds at most {mib:g} MiB</source>
+            <translation>{mib:g} MiB 이하일 때</translation>
+        </message>
+        <message>
+            <source>always</source>
+            <translation>항상</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>저장 안 함</translation>
+        </message>
+        <message>
+            <source>Whether Save writes the recorded epochs into the project file, so the timeline is there again when the project is reopened. Without it the file holds only the final weights and the curves.</source>
+            <translation>저장할 때 기록된 에포크들을 프로젝트 파일에 넣을지 정합니다. 넣으면 프로젝트를 다시 열었을 때 타임라인이 그대로 있습니다. 넣지 않으면 파일에는 마지막 가중치와 곡선만 남습니다.</translation>
+        </message>
+        <message>
             <source>Language</source>
             <translation>언어</translation>
         </message>
@@ -2912,8 +2928,20 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>되감기 메모리</translation>
         </message>
         <message>
+            <source>Save the timeline</source>
+            <translation>타임라인 저장</translation>
+        </message>
+        <message>
             <source>A new language takes effect the next time nnstudio starts.</source>
             <translation>새 언어는 nnstudio를 다음에 시작할 때 적용됩니다.</translation>
+        </message>
+        <message>
+            <source>This project has no recorded epochs yet.</source>
+            <translation>이 프로젝트에는 아직 기록된 에포크가 없습니다.</translation>
+        </message>
+        <message>
+            <source>This project's timeline ({epochs} epochs) adds {mib:.2f} MiB to the file.</source>
+            <translation>이 프로젝트의 타임라인(에포크 {epochs}개)은 파일에 {mib:.2f} MiB를 더합니다.</translation>
         </message>
     </context>
     <context>

@@ -208,3 +208,23 @@ def test_train_while_viewing_the_past_goes_on_from_the_latest_epoch(window, qtbo
         qtbot.mouseClick(button, Qt.LeftButton)
     assert c.viewing_epoch is None and not bar.is_past() and not w.train_toolbar.rewind_action.isVisible()
     assert len(c.history["loss"]) == 10 and not c.runs  # went on from epoch 5: nothing branched
+
+
+def test_preferences_set_the_timeline_budget_and_show_its_file_size(window, qtbot, monkeypatch):
+    from nnstudio.ui import settings as app_settings
+
+    w, bar = _trained(window, qtbot, epochs=4)
+    c = w.training
+    dialog = app_settings.PreferencesDialog(w)
+    qtbot.addWidget(dialog)
+    size = c.timeline_file_bytes()
+    assert size > 0
+    assert f"{size / (1024 * 1024):.2f} MiB" in dialog.timeline_size.text() and "5 epochs" in dialog.timeline_size.text()
+    assert dialog.timeline_spin.value() == app_settings.TIMELINE_MB_DEFAULT
+    dialog.timeline_spin.setValue(40)
+    dialog.save_timeline_combo.setCurrentIndex(dialog.save_timeline_combo.findData("never"))
+    dialog.accept()
+    assert c.timeline_budget == 40 * 1024 * 1024 and c.timeline.budget_bytes == 40 * 1024 * 1024
+    assert app_settings.timeline_mb() == 40 and app_settings.save_timeline_mode() == "never"
+    app_settings.set_timeline_mb(app_settings.TIMELINE_MB_DEFAULT)
+    app_settings.settings().remove("files/save_timeline")
