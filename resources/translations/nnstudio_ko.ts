@@ -3440,8 +3440,8 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
     <context>
         <name>ReplayWidget</name>
         <message>
-            <source>Jump to the lowest validation loss</source>
-            <translation>가장 낮은 검증 손실로 이동</translation>
+            <source>Jump to the best epoch</source>
+            <translation>가장 좋은 에포크로 이동</translation>
         </message>
         <message>
             <source>Replay epochs {start}–{until}</source>
@@ -3456,12 +3456,12 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>, 그다음 </translation>
         </message>
         <message>
-            <source>Replay {n} batches from epoch {start} in slow motion</source>
-            <translation>에포크 {start}부터 미니배치 {n}개를 느리게 다시 보기</translation>
+            <source>Replay {n} batches slowly</source>
+            <translation>미니배치 {n}개 느리게 다시 보기</translation>
         </message>
         <message>
-            <source>Moves the canvas, the curves' marker and every view to the epoch whose validation loss was lowest: the network before it began to memorize noise.</source>
-            <translation>캔버스, 곡선의 표시선과 모든 화면을 검증 손실이 가장 낮았던 에포크로 옮깁니다. 신경망이 잡음을 외우기 시작하기 전의 모습입니다.</translation>
+            <source>The epoch with the lowest validation loss. Moves the canvas, the curves' marker and every view to the epoch whose validation loss was lowest: the network before it began to memorize noise.</source>
+            <translation>검증 손실이 가장 낮은 에포크입니다. 캔버스, 곡선의 표시선과 모든 화면을 검증 손실이 가장 낮았던 에포크로 옮깁니다. 신경망이 잡음을 외우기 시작하기 전의 모습입니다.</translation>
         </message>
         <message>
             <source>Plays those epochs again at {speed:g} epochs a second on every view; the timeline under the loss plot pauses or steps it.</source>
@@ -3649,12 +3649,12 @@ Keys: Ctrl+[ slower, Ctrl+] faster (or focus the slider and use the arrow keys).
             <translation>지금 보이는 에포크부터 기록된 에포크들을 고른 속도로 다시 재생합니다(타임라인에 포커스가 있을 때 Space)</translation>
         </message>
         <message>
-            <source> epochs/s</source>
-            <translation> 에포크/초</translation>
+            <source> /s</source>
+            <translation> /초</translation>
         </message>
         <message>
-            <source>Replay speed: how many epochs a second Play moves on (1–30)</source>
-            <translation>재생 속도: 재생이 1초에 몇 에포크씩 나아가는지(1–30)</translation>
+            <source>Replay speed in epochs per second: how many epochs a second Play moves on (1–30)</source>
+            <translation>재생 속도(초당 에포크): 재생이 1초에 몇 에포크씩 나아가는지(1–30)</translation>
         </message>
         <message>
             <source>Loop</source>
@@ -3679,12 +3679,16 @@ Left/Right: one epoch; Home/End: first/last; Esc: Live</source>
             <translation>현재로 돌아갑니다. 화면이 다시 학습을 따라갑니다(Esc)</translation>
         </message>
         <message>
-            <source>Continue training from here</source>
-            <translation>여기서부터 이어서 학습</translation>
+            <source>Continue from here</source>
+            <translation>여기서 이어서 학습</translation>
         </message>
         <message>
-            <source>Start a new branch from the epoch shown: its weights and optimizer state, so the run goes on exactly from there. The epochs after it are not lost: they stay as a kept run, drawn dashed in the plots.</source>
-            <translation>지금 보이는 에포크의 가중치와 옵티마이저 상태에서 새 갈래를 시작하므로, 학습이 정확히 그 지점부터 이어집니다. 그 뒤의 에포크들은 사라지지 않고 보관된 실행으로 남아 그래프에 점선으로 그려집니다.</translation>
+            <source>Continue training from here: a new branch from the epoch shown, with its weights and optimizer state, so the run goes on exactly from there. The epochs after it are not lost: they stay as a kept run, drawn dashed in the plots.</source>
+            <translation>여기서부터 이어서 학습: 지금 보이는 에포크의 가중치와 옵티마이저 상태로 새 갈래를 시작하므로, 학습이 정확히 그 지점부터 이어집니다. 그 뒤의 에포크들은 사라지지 않고 보관된 실행으로 남아 그래프에 점선으로 그려집니다.</translation>
+        </message>
+        <message>
+            <source>Continue training from here</source>
+            <translation>여기서부터 이어서 학습</translation>
         </message>
         <message>
             <source>Train on from epoch {epoch}?
@@ -3975,8 +3979,8 @@ The epochs {first}–{last} of this run are kept as a kept run and stay drawn (d
             <translation>화면이 에포크 {epoch}이(가) 끝났을 때의 신경망을 보여 줍니다. 손실 그래프 아래의 실시간(또는 거기서 Esc)을 누르면 현재로 돌아갑니다.</translation>
         </message>
         <message>
-            <source>Viewing epoch {epoch}: Train returns to Live and goes on from the latest epoch ({latest}); nothing is thrown away. To train from epoch {epoch} instead, use 'Continue training from here' under the loss plot.</source>
-            <translation>에포크 {epoch}을(를) 보는 중: 학습을 누르면 실시간으로 돌아가 마지막 에포크({latest})부터 이어서 학습하며, 버려지는 것은 없습니다. 에포크 {epoch}부터 학습하려면 손실 그래프 아래의 '여기서부터 이어서 학습'을 쓰세요.</translation>
+            <source>Viewing epoch {epoch}: Train returns to Live and goes on from the latest epoch ({latest}); nothing is thrown away. To train from epoch {epoch} instead, use 'Continue from here' under the loss plot.</source>
+            <translation>에포크 {epoch}을(를) 보는 중: 학습을 누르면 실시간으로 돌아가 마지막 에포크({latest})부터 이어서 학습하며, 버려지는 것은 없습니다. 에포크 {epoch}부터 학습하려면 손실 그래프 아래의 &apos;여기서 이어서 학습&apos;을 쓰세요.</translation>
         </message>
         <message>
             <source>&amp;Train</source>

@@ -93,7 +93,7 @@ def test_slider_and_arrow_keys_move_every_view_and_live_returns(window, qtbot):
     assert bar.label.styleSheet() and "Viewing epoch 3 of 10" in bar.label.toolTip()
     tb = w.train_toolbar
     assert tb.rewind_action.isVisible() and "epoch 3" in tb.rewind_label.text()
-    assert "Continue training from here" in tb.train_action.toolTip()
+    assert "Continue from here" in tb.train_action.toolTip()
     QTest.keyClick(bar.slider, Qt.Key_Left)
     assert c.viewing_epoch == 2
     _assert_views_show(w, qtbot, 2)

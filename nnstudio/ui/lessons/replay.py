@@ -58,14 +58,13 @@ class ReplayWidget(QWidget):
         self._current: dict | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._next_batch)
-        texts = {"best_val": self.tr("Jump to the lowest validation loss"),
+        texts = {"best_val": self.tr("Jump to the best epoch"),
                  "epochs": self.tr("Replay epochs {start}–{until}").format(start=self.start,
                                                                            until=self.until if self.until else "…"),
                  "race": self.tr("Replay {names}").format(
                     names=self.tr(", then ").join(v["name"] for v in self.variants)),
-                "batches": self.tr("Replay {n} batches from epoch {start} in slow motion").format(
-                     n=self.batches, start=self.start)}
-        tips = {"best_val": self.tr("Moves the canvas, the curves' marker and every view to the epoch whose "
+                "batches": self.tr("Replay {n} batches slowly").format(n=self.batches)}
+        tips = {"best_val": self.tr("The epoch with the lowest validation loss. Moves the canvas, the curves' marker and every view to the epoch whose "
                                     "validation loss was lowest: the network before it began to memorize noise."),
                 "epochs": self.tr("Plays those epochs again at {speed:g} epochs a second on every view; the "
                                   "timeline under the loss plot pauses or steps it.").format(speed=self.speed),

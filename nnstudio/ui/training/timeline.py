@@ -3,7 +3,7 @@
 :class:`TimelineBar` (objectName ``timelineBar``) is a row of controls in the
 loss panel: Play/Pause, the replay speed (1–30 epochs a second), Loop, a
 slider over the epochs the controller's snapshot store holds, the epoch as
-text, "Live" and "Continue training from here". :class:`EpochMarker` draws
+text, "Live" and "Continue from here". :class:`EpochMarker` draws
 the viewed epoch as a vertical line on a plot (loss and metric panels); a
 click on the loss plot, or dragging the line, moves every view there too.
 
@@ -141,8 +141,8 @@ class TimelineBar(QWidget):
         self.speed.setObjectName("timelineSpeed")
         self.speed.setRange(*SPEED_RANGE)
         self.speed.setValue(5)
-        self.speed.setSuffix(self.tr(" epochs/s"))
-        self.speed.setToolTip(self.tr("Replay speed: how many epochs a second Play moves on (1–30)"))
+        self.speed.setSuffix(self.tr(" /s"))
+        self.speed.setToolTip(self.tr("Replay speed in epochs per second: how many epochs a second Play moves on (1–30)"))
         self.speed.valueChanged.connect(self._speed_changed)
         self.loop_box = QCheckBox(self.tr("Loop"), self)
         self.loop_box.setObjectName("timelineLoop")
@@ -151,7 +151,7 @@ class TimelineBar(QWidget):
         self.slider.setObjectName("timelineSlider")
         self.slider.setFocusPolicy(Qt.StrongFocus)
         self.slider.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.slider.setMinimumWidth(120)
+        self.slider.setMinimumWidth(60)
         self.slider.setPageStep(10)
         self.slider.setToolTip(self.tr("Drag to any recorded epoch: the canvas, the decision map, the activations "
                                        "and the confusion matrix show the network as it was then.\n"
@@ -160,13 +160,14 @@ class TimelineBar(QWidget):
         self.slider.installEventFilter(self)
         self.label = QLabel(self)
         self.label.setObjectName("timelineEpoch")
-        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("epoch 0000 of 0000 ") + 8)
+        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("epoch 000 of 000") + 10)
         self.live_button = self._button(self.tr("Live"), "timelineLive", self.go_live)
         self.live_button.setToolTip(self.tr("Return to the present: the views follow training again (Esc)"))
-        self.continue_button = self._button(self.tr("Continue training from here"), "timelineContinue",
+        self.continue_button = self._button(self.tr("Continue from here"), "timelineContinue",
                                             self.continue_here)
         self.continue_button.setToolTip(self.tr(
-            "Start a new branch from the epoch shown: its weights and optimizer state, so the run goes on "
+            "Continue training from here: a new branch from the epoch shown, with its weights and optimizer state, "
+            "so the run goes on "
             "exactly from there. The epochs after it are not lost: they stay as a kept run, drawn dashed "
             "in the plots."))
 

@@ -226,8 +226,8 @@ class TrainToolbar(QToolBar):
             if not running and blocked is None:
                 self.train_action.setToolTip(self.tr(
                     "Viewing epoch {epoch}: Train returns to Live and goes on from the latest epoch ({latest}); "
-                    "nothing is thrown away. To train from epoch {epoch} instead, use 'Continue training from "
-                    "here' under the loss plot.").format(epoch=past, latest=self.controller.epochs_trained))
+                    "nothing is thrown away. To train from epoch {epoch} instead, use 'Continue from here' "
+                    "under the loss plot.").format(epoch=past, latest=self.controller.epochs_trained))
         self.step_action.setEnabled(not running and (blocked is None or st == PAUSED))
         self.step_action.setToolTip(blocked or self.tr("Train one mini-batch or one epoch, then pause (F10)"))
         self.stop_action.setEnabled(st != IDLE)
