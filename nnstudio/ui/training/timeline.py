@@ -23,6 +23,7 @@ import bisect
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -160,7 +161,9 @@ class TimelineBar(QWidget):
         self.slider.installEventFilter(self)
         self.label = QLabel(self)
         self.label.setObjectName("timelineEpoch")
-        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("epoch 000 of 000") + 10)
+        bold = QFont(self.label.font())
+        bold.setBold(True)
+        self.label.setMinimumWidth(QFontMetrics(bold).horizontalAdvance("epoch 000 of 000") + 14)
         self.live_button = self._button(self.tr("Live"), "timelineLive", self.go_live)
         self.live_button.setToolTip(self.tr("Return to the present: the views follow training again (Esc)"))
         self.continue_button = self._button(self.tr("Continue from here"), "timelineContinue",

@@ -156,7 +156,7 @@ class TrainToolbar(QToolBar):
         # A fixed-size label: new text every 33 ms must not re-lay out the toolbar.
         self.status.setFixedWidth(620)
         self.status.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)
-        self.addWidget(self.status)
+        self.status_action = self.addWidget(self.status)
         self.addSeparator()
         self.sample_picker = SamplePicker(self.state, self)
         self.addWidget(self.sample_picker)
@@ -218,6 +218,7 @@ class TrainToolbar(QToolBar):
                                                      else self.tr("Train the network (Space: train / pause)")))
         past = getattr(self.controller, "viewing_epoch", None)
         self.rewind_action.setVisible(past is not None)
+        self.status_action.setVisible(past is None)  # the indicator takes the status text's place
         if past is not None:
             self.rewind_label.setText(self.tr("Viewing epoch {epoch} — press Live to return").format(epoch=past))
             self.rewind_label.setToolTip(self.tr("The views show the network as it was after epoch {epoch}. "
