@@ -3980,7 +3980,7 @@ The epochs {first}–{last} of this run are kept as a kept run and stay drawn (d
         </message>
         <message>
             <source>Viewing epoch {epoch}: Train returns to Live and goes on from the latest epoch ({latest}); nothing is thrown away. To train from epoch {epoch} instead, use 'Continue from here' under the loss plot.</source>
-            <translation>에포크 {epoch}을(를) 보는 중: 학습을 누르면 실시간으로 돌아가 마지막 에포크({latest})부터 이어서 학습하며, 버려지는 것은 없습니다. 에포크 {epoch}부터 학습하려면 손실 그래프 아래의 &apos;여기서 이어서 학습&apos;을 쓰세요.</translation>
+            <translation>에포크 {epoch}을(를) 보는 중: 학습을 누르면 실시간으로 돌아가 마지막 에포크({latest})부터 이어서 학습하며, 버려지는 것은 없습니다. 에포크 {epoch}부터 학습하려면 손실 그래프 아래의 '여기서 이어서 학습'을 쓰세요.</translation>
         </message>
         <message>
             <source>&amp;Train</source>
