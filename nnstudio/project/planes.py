@@ -169,7 +169,8 @@ class PlaneEvaluator:
         self.evaluations = 0  # how many model.trace calls were made (for tests and benchmarks)
 
     def _model_for(self, project, dataset):
-        key = (repr([layer.to_dict() for layer in project.layers]), project.training.get("dtype"),
+        # repr of the params, not to_dict(): that deep-copies them (called for every live snapshot)
+        key = (repr([(layer.type, layer.params) for layer in project.layers]), project.training.get("dtype"),
                dataset.n_features)
         if key != self._model_key:
             from nnstudio.project.build import build_model

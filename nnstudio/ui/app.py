@@ -126,7 +126,7 @@ def run_gui(project=None, self_test=None, lang=None) -> int:
             return 1
         app.installEventFilter(_file_open_filter(window))
         return _self_test(app, window, Path(self_test))
-    window = MainWindow(strict=False)
+    window = MainWindow(strict=False, defer_probes=True)  # first snapshot after the first paint
     app.installEventFilter(_file_open_filter(window))
     if project:
         if not window.files.open_project(project, ask=False):

@@ -61,11 +61,13 @@ class MainWindow(StartPageMixin, QMainWindow):
     """The nnstudio main window (objectName ``mainWindow``)."""
 
     def __init__(self, project: Project | None = None, parent=None, *, plugins=None,
-                 restore_layout: bool = True, workspace: str | None = None, strict: bool = True) -> None:
+                 restore_layout: bool = True, workspace: str | None = None, strict: bool = True,
+                 defer_probes: bool = False) -> None:
         """``plugins``: part modules to install (default :data:`PLUGINS`); ``restore_layout``: apply the
         remembered geometry and workspace arrangements; ``workspace``: open this one (without
         ``restore_layout`` and ``workspace`` every dock stays where it was added, all shown);
-        ``strict``: a part that fails to install raises (else: reported, the rest keeps working)."""
+        ``strict``: a part that fails to install raises (else: reported, the rest keeps working);
+        ``defer_probes``: the live views' first snapshot is computed after the first paint (the app)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
@@ -75,7 +77,7 @@ class MainWindow(StartPageMixin, QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self.parts: dict[str, object] = {}
         self.plugin_errors: dict[str, str] = {}
-        self.training = TrainingController(self.state, self)
+        self.training = TrainingController(self.state, self, defer_probes=defer_probes)
         self.training.setObjectName("trainingController")
         self.files = FileActions(self)
 
@@ -131,6 +133,11 @@ class MainWindow(StartPageMixin, QMainWindow):
         else:  # no workspace: every panel is built and shown where it was added (tests of single parts)
             for name in list(self.workspaces.panels):
                 self.panel(name)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.training.probes_deferred():  # first paint done: now the live views' first snapshot
+            QTimer.singleShot(0, self.training, self.training.release_probes)
 
     # -- panel API ------------------------------------------------------------------
     def _new_dock(self, name: str, title: str, area, tabify_with: str | None) -> QDockWidget:

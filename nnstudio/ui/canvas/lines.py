@@ -43,7 +43,8 @@ class _Geometry:
         ).reshape(-1, 4)
         self.segments = seg
         self.lines = [QLineF(a, b, c, d) for a, b, c, d in seg.tolist()]
-        self.coarse_lines = [line for line, keep in zip(self.lines, self.coarse.tolist()) if keep]
+        self.coarse_list = self.coarse.tolist()
+        self.coarse_lines = [line for line, keep in zip(self.lines, self.coarse_list) if keep]
         if seg.size:
             ys = seg[:, [1, 3]]
             self.rect = QRectF(0, float(ys.min()) - 3, SPACING_X, float(ys.max() - ys.min()) + 6)
@@ -52,6 +53,30 @@ class _Geometry:
 
 
 _GEOMETRY_CACHE: dict = {}
+_PENS: dict = {}
+
+
+def _bucket_pens() -> list:
+    """The pen of every (sign, magnitude) bucket, for the palette's background (cached).
+
+    Opaque colours pre-blended over the canvas background: alpha-blending hundreds of
+    wide lines made each live repaint ~4x slower.
+    """
+    bg = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    key = bg.rgba()
+    pens = _PENS.get(key)
+    if pens is None:
+        pens = []
+        for b in range(2 * _LEVELS):
+            lv = (b % _LEVELS + 1) / _LEVELS
+            base = QColor(POSITIVE if b >= _LEVELS else NEGATIVE)
+            alpha = (40 + 215 * lv) / 255.0
+            colour = QColor.fromRgbF(*(g + alpha * (f - g) for f, g in (
+                (base.redF(), bg.redF()), (base.greenF(), bg.greenF()), (base.blueF(), bg.blueF()))))
+            pens.append(QPen(colour, 0.5 + 2.5 * lv))
+        _PENS.clear()
+        _PENS[key] = pens
+    return pens
 
 
 def geometry(left: Slots, right: Slots, dense: bool) -> _Geometry:
@@ -119,22 +144,18 @@ class ConnectionItem(QGraphicsItem):
         mag = np.abs(w) / scale if scale > 1e-12 else np.zeros_like(w)
         level = np.clip((np.nan_to_num(mag) * _LEVELS).astype(np.int64), 0, _LEVELS - 1)
         bucket = level + np.where(w >= 0, _LEVELS, 0)
+        # one stable sort groups the lines by bucket (live updates: no per-bucket scans)
+        order = np.argsort(bucket, kind="stable")
+        sorted_b = bucket[order]
+        starts = np.flatnonzero(np.concatenate(([True], sorted_b[1:] != sorted_b[:-1])))
+        ends = np.append(starts[1:], sorted_b.size)
+        order_l = order.tolist()
+        lines, coarse_flags = geo.lines, geo.coarse_list
+        pens = _bucket_pens()
         buckets = []
-        lines = geo.lines
-        bg = QGuiApplication.palette().color(QPalette.ColorRole.Base)
-        for b in np.unique(bucket).tolist():
-            idx = np.flatnonzero(bucket == b).tolist()
-            coarse = [lines[i] for i in idx if geo.coarse[i]]
-            positive = b >= _LEVELS
-            lv = (b % _LEVELS + 1) / _LEVELS
-            base = QColor(POSITIVE if positive else NEGATIVE)
-            alpha = (40 + 215 * lv) / 255.0
-            # an opaque colour pre-blended over the canvas background: alpha-blending
-            # hundreds of wide lines made each live repaint ~4x slower
-            colour = QColor.fromRgbF(*(b + alpha * (f - b) for f, b in (
-                (base.redF(), bg.redF()), (base.greenF(), bg.greenF()), (base.blueF(), bg.blueF()))))
-            pen = QPen(colour, 0.5 + 2.5 * lv)
-            buckets.append((pen, [lines[i] for i in idx], coarse))
+        for b, a, e in zip(sorted_b[starts].tolist(), starts.tolist(), ends.tolist()):
+            idx = order_l[a:e]
+            buckets.append((pens[b], [lines[i] for i in idx], [lines[i] for i in idx if coarse_flags[i]]))
         self._buckets = buckets
         self.update()
 

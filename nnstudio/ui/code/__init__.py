@@ -13,9 +13,24 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from nnstudio.ui.code.actions import CodeActions
-from nnstudio.ui.code.panel import CodePanel
+
+# the panel (and the export modules it uses) is imported when it is first built, not at start-up
 
 __all__ = ["CodeActions", "CodePanel", "CodePart", "install"]
+
+
+def __getattr__(name: str):
+    if name == "CodePanel":
+        from nnstudio.ui.code.panel import CodePanel
+
+        return CodePanel
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _code_panel(state, window):
+    from nnstudio.ui.code.panel import CodePanel
+
+    return CodePanel(state, window)
 
 
 @dataclass
@@ -28,6 +43,6 @@ class CodePart:
 def install(studio) -> CodePart:
     """Register the code panel and add the export / import actions."""
     state, window = studio.state, studio.window
-    studio.add_panel("code", QCoreApplication.translate("CodePanel", "Code"), lambda: CodePanel(state, window),
+    studio.add_panel("code", QCoreApplication.translate("CodePanel", "Code"), lambda: _code_panel(state, window),
                      Qt.BottomDockWidgetArea, workspaces=("build",), tabify_with="problems")
     return CodePart(CodeActions(window))

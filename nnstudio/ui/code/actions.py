@@ -15,10 +15,26 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from nnstudio import export as ex
-from nnstudio.export.names import safe_identifier
 from nnstudio.ui.i18n import tr_problem
 from nnstudio.ui.plaintext import plain
+
+class _LazyExport:
+    """``nnstudio.export``, imported the first time an export or import runs (not at start-up)."""
+
+    def __getattr__(self, name):
+        from nnstudio import export
+
+        return getattr(export, name)
+
+
+ex = _LazyExport()
+
+
+def safe_identifier(*args):
+    from nnstudio.export.names import safe_identifier as safe
+
+    return safe(*args)
+
 
 #: format -> (action objectName, default file suffix)
 FORMATS = {

@@ -293,8 +293,19 @@ class DrawPadPanel(QWidget):
         self.bars_plot.setXRange(-0.6, max(k, 1) - 0.4, padding=0)
         self.recompute()
 
+    _stale = False
+
     def _on_snapshot(self, snap) -> None:
+        if not self.isVisible():  # a hidden pad catches up when it is shown (live snapshots come ~10/s)
+            self._stale = True
+            return
         self.recompute()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.recompute()
 
     def _weights(self):
         snap = getattr(self.controller, "snapshot", None) if self.controller is not None else None

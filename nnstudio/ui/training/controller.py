@@ -20,6 +20,8 @@ from nnstudio.session import TrainedState, TrainingRun
 from nnstudio.session import runs as runlib
 from nnstudio.ui.i18n import tr_problem
 from nnstudio.ui.state import IDLE, PAUSED, RUNNING
+# the live messages' GUI-time budget (GUI_DUTY, MAX_GRANT_DELAY are also importable from here)
+from nnstudio.ui.training.budget import GUI_DUTY, MAX_GRANT_DELAY, GuiClock, grant_delay_ms  # noqa: F401
 from nnstudio.ui.training.liveviews import LiveViewsMixin
 from nnstudio.ui.training.persist import StateMixin
 from nnstudio.ui.training.rewind import RewindMixin
@@ -32,14 +34,6 @@ DIVERGE_HINT = (
     "(turn on standardization), or the loss does not fit the output layer "
     "(e.g. cross-entropy on a linear output)."
 )
-
-
-#: share of the GUI thread's time the live updates may take (the rest is left to
-#: the worker: both need the GIL). The next message is granted only after the
-#: last one was handled *and painted*, plus a pause sized to keep to this share.
-GUI_DUTY = {"progress": 0.04, "live": 0.05}
-#: ... but never wait longer than this (ms) for the next one (a first paint can be slow)
-MAX_GRANT_DELAY = {"progress": 500, "live": 1000}
 
 
 class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
@@ -68,7 +62,9 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
     #: the views moved to this recorded epoch (-1: back to live)
     scrubbed = Signal(int)
 
-    def __init__(self, state, parent: QObject | None = None) -> None:
+    def __init__(self, state, parent: QObject | None = None, *, defer_probes: bool = False) -> None:
+        """``defer_probes``: compute the first probes and idle snapshot only when
+        :meth:`release_probes` is called (the app's window: after its first paint) or on Train."""
         super().__init__(parent)
         self.state = state
         #: what the views show: the document's trained state, or the live one while a run lives
@@ -99,11 +95,14 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
         self._last_epoch_logs: dict = {}
         self._retired: list = []
         self._t_start = 0.0
+        #: the last (kind, delay ms) pauses before a credit was given back (tests, benchmarks)
+        self.grant_delays: list = []
         state.documentChanged.connect(self._on_document)
         state.projectReplaced.connect(self._on_replaced)
         state.datasetChanged.connect(self._on_dataset)
         state.sampleChanged.connect(lambda _i: self.refresh_probes())
         state.add_edit_hook(self._before_edit)
+        self._probes_deferred = bool(defer_probes)  # start-up paints sooner (see release_probes)
         self._load_from_project()
 
     # -- queries --------------------------------------------------------------------
@@ -260,6 +259,7 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
         except Exception as exc:
             self.message.emit(self.tr("The model could not be built: {error}").format(error=exc))
             return False
+        self.release_probes()
         if self._probes is None:
             self.refresh_probes()
         self.go_live()
@@ -290,23 +290,27 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
         self.started.emit()
         return True
 
-    def _grant_later(self, kind: str, t0: float) -> None:
-        """Give the worker its next '<kind>' credit once this update is drawn, keeping to GUI_DUTY."""
+    def _grant_later(self, kind: str, t0: GuiClock) -> None:
+        """Give the worker its next '<kind>' credit once this update is drawn, keeping to GUI_DUTY.
+
+        ``t0`` is when handling the message started; its GUI-thread CPU time until the
+        views are drawn sets the pause (:func:`~nnstudio.ui.training.budget.grant_delay_ms`).
+        """
         worker = self._worker
 
         def drawn() -> None:
-            busy = time.perf_counter() - t0
-            delay_ms = min(MAX_GRANT_DELAY[kind], int(1000 * busy * (1.0 / GUI_DUTY[kind] - 1.0)))
-            if worker is not None and worker.pace:
-                delay_ms = 0  # paced: the worker mostly waits; show every batch
-            QTimer.singleShot(max(0, delay_ms), lambda: worker.grant(kind))
+            delay_ms = grant_delay_ms(kind, t0.cpu_spent(), paced=bool(worker is not None and worker.pace))
+            self.grant_delays.append((kind, delay_ms))
+            if len(self.grant_delays) > 64:
+                del self.grant_delays[:32]
+            QTimer.singleShot(delay_ms, lambda: worker.grant(kind))
 
         QTimer.singleShot(0, drawn)
 
     def _on_progress(self, p) -> None:
         if self.sender() is not self._worker:
             return
-        self._grant_later("progress", time.perf_counter())
+        self._grant_later("progress", GuiClock())
         for epoch, logs in p.epochs:
             self.trained.add_epoch(epoch, logs)
             self._last_epoch_logs = logs

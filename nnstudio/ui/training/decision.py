@@ -21,6 +21,7 @@ legend sits under the plot, off the points; colours come from
 from __future__ import annotations
 
 import html
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QListView, QListWidget, QLi
 from nnstudio.project.planes import is_square
 from nnstudio.ui.canvas.maps import evaluator_for, map_activation, maps_layer_rgbs, maps_qimage
 from nnstudio.ui.pointcap import quantise, split_budget
+from nnstudio.ui.state import RUNNING
 from nnstudio.ui.plotstyle import (
     MAP_STRENGTH,
     class_colour_hex,
@@ -41,6 +43,8 @@ from nnstudio.ui.plotstyle import (
 from nnstudio.session.probes import label_of
 
 MAX_NEURON_ICONS = 128
+#: while training, the neuron thumbnails are redrawn at most this often (s); the canvas draws the same maps live
+ICON_INTERVAL = 0.5
 ICON = 56
 #: the plot is never smaller than this (pixels, each side)
 MIN_PLOT = 240
@@ -109,6 +113,7 @@ class DecisionPanel(QWidget):
         self._icon_sig = None
         self._dirty = True
         controller.snapshotChanged.connect(lambda _snap: self.refresh())
+        self.state.trainingStateChanged.connect(self._on_training_state)
         self.state.datasetChanged.connect(self.reset)
         self.state.projectReplaced.connect(self.reset)
         self.state.documentChanged.connect(self._on_document)
@@ -273,7 +278,12 @@ class DecisionPanel(QWidget):
         self.maps = maps
         self.refreshes += 1
         if maps.kind == "plane":
-            self._update_icons(maps)
+            now = time.perf_counter()
+            if self.state.training_state != RUNNING or now - self._icons_at >= ICON_INTERVAL:
+                self._icons_at = now
+                self._update_icons(maps)
+            else:
+                self._icons_stale = True  # drawn at the next slot, or when training pauses or ends
             self._show(self.pinned)
         else:
             self._show_line(maps)
@@ -340,6 +350,11 @@ class DecisionPanel(QWidget):
 
     _range_rect = None
     _icons_stale = False
+    _icons_at = 0.0
+
+    def _on_training_state(self, _state: str) -> None:
+        if self._icons_stale and self.maps is not None and self.maps.kind == "plane" and self.isVisible():
+            self._update_icons(self.maps)
 
     _icons_partial = False
 

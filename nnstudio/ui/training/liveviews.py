@@ -7,12 +7,11 @@ and signals are the controller's.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from PySide6.QtCore import QTimer
 
 from nnstudio.session.probes import compute_snapshot, make_probes
+from nnstudio.ui.training.budget import GuiClock
 
 
 class LiveViewsMixin:
@@ -39,13 +38,33 @@ class LiveViewsMixin:
         self._probe_refresh_pending = False
         self.refresh_probes()
 
+    _probes_deferred = False
+    _probes_wanted = False
+
+    def probes_deferred(self) -> bool:
+        """True until the first probes are computed (see :meth:`release_probes`)."""
+        return self._probes_deferred
+
+    def release_probes(self) -> None:
+        """Compute the probes held back since the controller was created (once a view needs them)."""
+        if self._probes_deferred:
+            self._probes_deferred = False
+            if self._probes_wanted:
+                self._probes_wanted = False
+                self.refresh_probes()
+
     def refresh_probes(self) -> None:
         """Rebuild the probe rows (sample, dataset or visibility changed) and refresh idle views.
 
         The input-plane grid is not traced by the worker: the canvas maps and the decision
         view evaluate it themselves from the snapshot's weights, only while they are shown
         (:class:`nnstudio.project.planes.PlaneEvaluator`, one ``trace`` for both).
+        While the probes are deferred (a new window, see :meth:`release_probes`) this only
+        remembers that they are wanted.
         """
+        if self._probes_deferred:
+            self._probes_wanted = True
+            return
         prepared = self._prepared()
         if prepared is None:
             self._probes = None
@@ -92,7 +111,7 @@ class LiveViewsMixin:
     def _on_live(self, snap) -> None:
         if self.sender() is not self._worker:
             return
-        t0 = time.perf_counter()
+        t0 = GuiClock()
         if self.viewing_epoch is not None:
             self._live_snapshot = snap   # an earlier epoch is shown: keep the present for go_live()
         else:
