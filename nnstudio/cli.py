@@ -60,6 +60,9 @@ def _headless_parser() -> argparse.ArgumentParser:
     t.add_argument("--epochs", type=int, help="epochs to train (default: the project's)")
     t.add_argument("--out", help="where to save the trained project (default: overwrite PROJECT)")
     t.add_argument("--quiet", action="store_true", help="no progress bar")
+    t.add_argument("--timeline", choices=["auto", "always", "never"], default="auto",
+                   help=("save the per-epoch snapshots (the rewind timeline) in the project: 'auto' (default) "
+                         "when they add at most 4 MiB, 'always', or 'never'"))
     e = sub.add_parser("export", help="export a project as code, Keras JSON, weights or history")
     e.add_argument("project", help="the .nnstudio project file")
     e.add_argument(

@@ -174,7 +174,7 @@ def train(args) -> int:
     trained = outcome.epochs_done
     project.apply(("set_state", state))
     try:
-        save_project(project, out)
+        save_project(project, out, timeline=getattr(args, "timeline", "auto") or "auto")
     except OSError as exc:
         raise UserError(f"cannot save {out}: {exc.strerror or exc}") from None
     if not quiet:

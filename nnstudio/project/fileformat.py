@@ -4,8 +4,10 @@ A project file is UTF-8 JSON with ``format_version`` (this module writes
 :data:`FORMAT_VERSION`), the network (``layers``), the ``training`` settings,
 the ``dataset`` choice (an imported CSV is embedded as text) and, once
 trained, the ``state``: weights as base64 little-endian arrays with dtype and
-shape, the training history and saved comparison runs. The JSON Schema is
-shipped as ``resources/project.schema.json``.
+shape, the training history and saved comparison runs, and optionally the
+rewind timeline (``state.timeline``: per-epoch snapshots; see
+:func:`timeline_included`). The JSON Schema is shipped as
+``resources/project.schema.json``.
 
 Nothing read from a file is unpickled or evaluated; every malformed input
 raises :class:`ProjectFileError` with a message that names the problem, and
@@ -41,6 +43,9 @@ from nnstudio.project.limits import MAX_FILE_BYTES, MAX_PARAMS, network_params
 FORMAT_VERSION = 2
 SUFFIX = ".nnstudio"
 _DTYPES = {"float32", "float64"}
+#: how the rewind timeline is saved: 'auto' (when it adds at most TIMELINE_AUTO_BYTES), 'always', 'never'
+TIMELINE_MODES = ("auto", "always", "never")
+TIMELINE_AUTO_BYTES = 4 * 1024 * 1024
 
 
 class ProjectFileError(ValueError):
@@ -91,8 +96,72 @@ def _finite_history(history: dict) -> dict:
     return out
 
 
-def project_to_dict(project: Project) -> dict[str, Any]:
-    """The JSON-ready dict of a project (what :func:`save_project` writes)."""
+# -- the rewind timeline (state.timeline) ---------------------------------------
+def timeline_file_bytes(project: Project) -> int:
+    """About how many bytes the project's timeline adds to its file (0: it has none). Cheap."""
+    value = (project.trained or {}).get("timeline")
+    if value is None:
+        return 0
+    if hasattr(value, "file_bytes"):
+        return int(value.file_bytes())
+    return len(json.dumps(value)) if isinstance(value, dict) else 0
+
+
+def timeline_included(project: Project, mode: str = "auto") -> bool:
+    """Whether :func:`save_project` with ``timeline=mode`` writes the project's timeline."""
+    if mode not in TIMELINE_MODES:
+        raise ValueError(f"timeline must be one of {', '.join(TIMELINE_MODES)}, not {mode!r}")
+    size = timeline_file_bytes(project)
+    if not size or mode == "never":
+        return False
+    return mode == "always" or size <= TIMELINE_AUTO_BYTES
+
+
+def _timeline_to_file(value: Any) -> dict | None:
+    """The file form of a state's timeline: a store's ``to_dict()`` (thinned to fit a file), or as read."""
+    if hasattr(value, "to_dict"):
+        limit = MAX_FILE_BYTES // 2
+        if value.file_bytes() > limit:  # 'always' on a huge timeline: thin a copy until it fits
+            value = value.copy()
+            while value.file_bytes() > limit and len(value) > 2:
+                value.budget_bytes = value.nbytes // 2
+        return value.to_dict()
+    return copy.deepcopy(value) if isinstance(value, dict) else None
+
+
+def _check_timeline(tl: dict, weights: list) -> dict:
+    """A file's timeline (already schema-checked) decoded once to find what the schema cannot see;
+    kept in its file form (``TrainedState.from_state`` reads it)."""
+    shapes = [list(w.shape) for w in weights]
+    previous = -1
+    for i, sd in enumerate(tl.get("snapshots") or []):
+        where = f"state.timeline.snapshots[{i}]"
+        if sd["epoch"] <= previous:
+            raise ProjectFileError(f"{where}.epoch: the epochs must increase along the list")
+        previous = sd["epoch"]
+        got = [decode_array(a, f"{where}.weights[{j}]") for j, a in enumerate(sd["weights"])]
+        if shapes and [list(g.shape) for g in got] != shapes:
+            raise ProjectFileError(f"{where}.weights: the shapes differ from state.weights")
+        slots = (sd.get("optimizer") or {}).get("slots")
+        if slots is not None:
+            if len(slots) != len(got):
+                raise ProjectFileError(f"{where}.optimizer.slots: one list per weight array is needed")
+            for j, (ss, w) in enumerate(zip(slots, got)):
+                for k, a in enumerate(ss):
+                    if list(decode_array(a, f"{where}.optimizer.slots[{j}][{k}]").shape) != list(w.shape):
+                        raise ProjectFileError(f"{where}.optimizer.slots[{j}][{k}]: not the shape of its weight")
+        for j, r in enumerate(sd.get("rng") or []):
+            for key in ("state", "inc"):
+                if not re.fullmatch(r"[0-9a-f]{1,32}", r[key]):
+                    raise ProjectFileError(f"{where}.rng[{j}].{key}: expected hexadecimal text")
+    return tl
+
+
+def project_to_dict(project: Project, *, timeline: str = "auto") -> dict[str, Any]:
+    """The JSON-ready dict of a project (what :func:`save_project` writes).
+
+    ``timeline``: whether the rewind timeline is written (see :func:`timeline_included`).
+    """
     d: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "app": f"nnstudio {__version__}",
@@ -117,6 +186,10 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         for extra in ("stop_reason", "best_epoch"):
             if st.get(extra) is not None:
                 d["state"][extra] = st[extra]
+        if timeline_included(project, timeline):
+            tl = _timeline_to_file(st.get("timeline"))
+            if tl is not None:
+                d["state"]["timeline"] = tl
     return d
 
 
@@ -298,12 +371,14 @@ def project_from_dict(d: Any) -> Project:
         for extra in ("stop_reason", "best_epoch"):
             if state.get(extra) is not None:
                 p.trained[extra] = state[extra]
+        if state.get("timeline") is not None:
+            p.trained["timeline"] = _check_timeline(state["timeline"], weights)
     return p
 
 
 # -- files ----------------------------------------------------------------
-def dumps(project: Project) -> str:
-    text = json.dumps(project_to_dict(project), indent=1, ensure_ascii=False, allow_nan=False)
+def dumps(project: Project, *, timeline: str = "auto") -> str:
+    text = json.dumps(project_to_dict(project, timeline=timeline), indent=1, ensure_ascii=False, allow_nan=False)
     # a lone surrogate (from a paste) cannot be written as UTF-8: save U+FFFD in its place
     return re.sub("[\ud800-\udfff]", "\ufffd", text) if _has_surrogates(text) else text
 
@@ -360,10 +435,13 @@ def loads(text: str | bytes) -> Project:
     return project_from_dict(data)
 
 
-def save_project(project: Project, path: str | os.PathLike) -> Path:
-    """Write ``project`` to ``path`` atomically (temp file in the same folder + rename)."""
+def save_project(project: Project, path: str | os.PathLike, *, timeline: str = "auto") -> Path:
+    """Write ``project`` to ``path`` atomically (temp file in the same folder + rename).
+
+    ``timeline`` ('auto', 'always', 'never'): whether the rewind timeline is saved too.
+    """
     path = Path(path)
-    text = dumps(project)
+    text = dumps(project, timeline=timeline)
     folder = path.parent if str(path.parent) else Path(".")
     mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

@@ -83,6 +83,8 @@ class TrainingRun:
             snaplib.restore(self.model, resume)
         self.model.iterations = self.start.iterations if resume is None else int(resume.iterations)
         self.timeline = None
+        self._taker = None
+        self._history_base = 0
         if snapshots:
             timeline = self.start.timeline
             if timeline is None:
@@ -130,8 +132,10 @@ class TrainingRun:
 
     def snapshot_now(self, epoch: int) -> None:
         """Record the model's state as epoch ``epoch`` of the timeline (the thread running fit)."""
-        hist_len = len(self.start.history.get("loss", [])) + (epoch - self.initial_epoch)
-        self.timeline.add(epoch, snapshot=snaplib.take(self.model, epoch, hist_len))
+        if self._taker is None:
+            self._taker = snaplib.Taker(self.model)
+            self._history_base = len(self.start.history.get("loss", [])) - self.initial_epoch
+        self.timeline.add(epoch, snapshot=self._taker.take(epoch, self._history_base + epoch))
 
     # -- what to store -----------------------------------------------------------------
     def trained(self) -> TrainedState:

@@ -38,9 +38,12 @@ DEFAULT_BUDGET_BYTES = 100 * 1024 * 1024
 MAX_FILE_SNAPSHOTS = 100000
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Snapshot:
-    """One epoch of a run: weights + optimizer state (+ generator states) and where the history was."""
+    """One epoch of a run: weights + optimizer state (+ generator states) and where the history was.
+
+    Never changed once stored (stores and their copies share them).
+    """
 
     epoch: int                         # epochs finished (0: before training)
     weights: list                      # Keras order, copies
@@ -99,11 +102,29 @@ def set_rng_states(model, states: list | None) -> None:
 
 def take(model, epoch: int, history_len: int) -> Snapshot:
     """A :class:`Snapshot` of ``model`` now (weights, optimizer, generators, iterations)."""
-    weights = model.get_weights()
-    opt = optimizer_state(getattr(model, "optimizer", None))
-    return Snapshot(epoch=int(epoch), weights=weights, opt_state=opt, history_len=int(history_len),
-                    iterations=int(getattr(model, "iterations", 0)), rng_states=rng_states(model),
-                    nbytes=Snapshot.count_bytes(weights, opt))
+    return Taker(model).take(epoch, history_len)
+
+
+class Taker:
+    """Takes snapshots of one model quickly (what can be looked up once, is: a run's epochs may be
+    a single batch, and a snapshot is taken after each)."""
+
+    __slots__ = ("model", "params", "optimizer", "gens", "nbytes")
+
+    def __init__(self, model) -> None:
+        self.model = model
+        self.params = model.weights          # the live arrays (copied at each take)
+        self.optimizer = getattr(model, "optimizer", None)
+        self.gens = _generators(model)
+        self.nbytes = None
+
+    def take(self, epoch: int, history_len: int) -> Snapshot:
+        weights = [w.copy() for w in self.params]
+        opt = optimizer_state(self.optimizer)
+        if self.nbytes is None:
+            self.nbytes = Snapshot.count_bytes(weights, opt)
+        return Snapshot(int(epoch), weights, opt, int(history_len), int(self.model.iterations),
+                        [g.bit_generator.state for g in self.gens], self.nbytes)
 
 
 def restore(model, snap: Snapshot) -> None:
@@ -213,10 +234,16 @@ class SnapshotStore:
         elif snapshot.epoch != int(epoch):
             raise ValueError(f"snapshot of epoch {snapshot.epoch} added as epoch {epoch}")
         with self._lock:
-            self._truncate(int(epoch) - 1)
-            self._snaps[int(epoch)] = snapshot
+            snaps = self._snaps
+            if snaps and int(epoch) <= next(reversed(snaps)):
+                self._truncate(int(epoch) - 1)
+            prev = next(reversed(snaps)) if len(snaps) >= 2 else None   # the latest, unless it is the first
+            snaps[int(epoch)] = snapshot
             self._nbytes += snapshot.nbytes
-            self._thin()
+            if prev is not None and self._stride > 1 and (prev - next(iter(snaps))) % self._stride:
+                self._nbytes -= snaps.pop(prev).nbytes   # it was kept only as the latest
+            if self._nbytes > self._budget:
+                self._thin()
         return snapshot
 
     def truncate_after(self, epoch: int) -> None:

@@ -17,9 +17,22 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from nnstudio import resources
 from nnstudio.project import Project, ProjectFileError, load_project, save_project
-from nnstudio.project.fileformat import SUFFIX
+from nnstudio.project.fileformat import SUFFIX, TIMELINE_MODES
 from nnstudio.ui import settings as app_settings
 from nnstudio.ui.plaintext import plain
+
+
+def timeline_save_mode() -> str:
+    """Whether Save writes the rewind timeline: QSettings ``files/save_timeline``, 'auto' (default: when it
+    adds at most 4 MiB), 'always' or 'never' (see :func:`nnstudio.project.fileformat.timeline_included`)."""
+    value = str(app_settings.settings().value("files/save_timeline", "auto") or "auto")
+    return value if value in TIMELINE_MODES else "auto"
+
+
+def set_timeline_save_mode(mode: str) -> None:
+    if mode not in TIMELINE_MODES:
+        raise ValueError(f"unknown timeline save mode {mode!r}; choose one of {', '.join(TIMELINE_MODES)}")
+    app_settings.settings().setValue("files/save_timeline", mode)
 
 
 _UNSAFE = re.compile(r"[^\w\-. ()+,&'@]+")
@@ -172,7 +185,7 @@ class FileActions(QObject):
         if training is not None and training.is_paused():
             training.commit()  # a paused run's progress is saved with the file (one "Train" edit)
         try:
-            save_project(self.state.project, path)
+            save_project(self.state.project, path, timeline=timeline_save_mode())
         except (OSError, ValueError) as exc:
             self._error(self.tr("Cannot save project"),
                         self.tr("Saving to {path} failed: {problem}\n\nChoose another place with "

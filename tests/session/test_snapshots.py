@@ -169,3 +169,87 @@ def test_trained_state_copy_shares_snapshots_not_the_store():
 def test_no_timeline_when_snapshots_are_off():
     run = _train(_spiral(2), snapshots=False)
     assert run.timeline is None and "timeline" not in run.outcome().state()
+
+
+# -- the project file ------------------------------------------------------------------------------
+def _trained_project(epochs=5) -> Project:
+    p = _spiral(epochs, dtype="float32")
+    p.trained = _train(p).outcome().state()
+    return p
+
+
+def test_a_project_saved_with_its_timeline_reopens_with_the_same_timeline(tmp_path):
+    from nnstudio.project import load_project, save_project
+    from nnstudio.project.fileformat import timeline_file_bytes, timeline_included
+
+    p = _trained_project(5)
+    tl = p.trained["timeline"]
+    assert timeline_included(p, "auto") and 0 < timeline_file_bytes(p) == tl.file_bytes()
+    path = save_project(p, tmp_path / "with.nnstudio")
+    q = load_project(path)
+    back = TrainedState.from_state(q.trained).timeline
+    assert back.epochs() == tl.epochs() == list(range(6))
+    for e in tl.epochs():
+        for a, b in zip(back.get(e).weights, tl.get(e).weights):
+            assert a.dtype == b.dtype and np.array_equal(a, b)
+        assert back.get(e).rng_states == tl.get(e).rng_states
+    # saved again without touching it (the file form is kept as read): the same timeline
+    again = load_project(save_project(q, tmp_path / "again.nnstudio"))
+    assert TrainedState.from_state(again.trained).timeline.epochs() == tl.epochs()
+    # continuing after reopening is exact: train 3 more = one run of 8
+    ds = load_dataset(q)
+    snap = back.latest
+    cont = TrainingRun(q, ds, epochs=3, resume=snap)
+    cont.fit()
+    full = _train(_spiral(8, dtype="float32")).outcome()
+    assert cont.outcome().trained.history == full.trained.history
+    for a, b in zip(cont.outcome().weights, full.weights):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_without_the_timeline_a_project_opens_as_before(tmp_path):
+    from nnstudio.project import load_project, save_project
+    from nnstudio.project.fileformat import TIMELINE_AUTO_BYTES, timeline_included
+
+    p = _trained_project(3)
+    path = save_project(p, tmp_path / "without.nnstudio", timeline="never")
+    doc = json.loads(path.read_text())
+    assert "timeline" not in doc["state"]
+    q = load_project(path)
+    assert "timeline" not in q.trained and TrainedState.from_state(q.trained).timeline is None
+    assert q.trained["history"] == p.trained["history"]
+    # 'auto' leaves out a timeline larger than TIMELINE_AUTO_BYTES; 'always' keeps it
+    big = seed_net(3)
+    big.trained = _train(big, epochs=60).outcome().state()
+    assert big.trained["timeline"].file_bytes() > TIMELINE_AUTO_BYTES
+    assert not timeline_included(big, "auto") and timeline_included(big, "always")
+    assert "timeline" not in json.loads(save_project(big, tmp_path / "big.nnstudio").read_text())["state"]
+    with pytest.raises(ValueError):
+        timeline_included(big, "sometimes")
+
+
+def test_a_malformed_timeline_is_refused_by_name(tmp_path):
+    from nnstudio.project import ProjectFileError, loads
+    from nnstudio.project.fileformat import dumps
+
+    p = _trained_project(2)
+    good = json.loads(dumps(p))
+    cases = []
+    d = json.loads(json.dumps(good))
+    d["state"]["timeline"]["snapshots"][1]["epoch"] = 0
+    cases.append((d, "epochs must increase"))
+    d = json.loads(json.dumps(good))
+    d["state"]["timeline"]["snapshots"][0]["weights"] = d["state"]["timeline"]["snapshots"][0]["weights"][:1]
+    cases.append((d, "shapes differ"))
+    d = json.loads(json.dumps(good))
+    d["state"]["timeline"]["snapshots"][0]["rng"][0]["state"] = "xyz"
+    cases.append((d, "hexadecimal"))
+    d = json.loads(json.dumps(good))
+    d["state"]["timeline"]["snapshots"][0]["weights"][0]["data"] = "AAAA"
+    cases.append((d, "bytes"))
+    d = json.loads(json.dumps(good))
+    d["state"]["timeline"]["snapshots"][0]["surprise"] = 1
+    cases.append((d, "timeline.snapshots[0]"))
+    for doc, words in cases:
+        with pytest.raises(ProjectFileError, match=words.replace("[", r"\[").replace("]", r"\]")):
+            loads(json.dumps(doc))

@@ -134,3 +134,30 @@ def test_scrubbing_while_training_keeps_the_present_aside(window, qtbot):
         np.testing.assert_array_equal(a, b)
     c.stop()
     qtbot.waitUntil(lambda: not c.is_active(), timeout=5000)
+
+
+def test_a_saved_timeline_comes_back_when_the_file_is_opened(window, qtbot, tmp_path):
+    from nnstudio.ui import fileactions
+
+    w = window(spiral_project(6))
+    c = w.training
+    _click_train(qtbot, w)
+    assert 0 < c.timeline_file_bytes() <= 4 * 1024 * 1024
+    path = tmp_path / "rewind.nnstudio"
+    assert w.files.save_as(path)
+    fileactions.set_timeline_save_mode("never")
+    try:
+        assert w.files.save_as(tmp_path / "plain.nnstudio")
+    finally:
+        fileactions.set_timeline_save_mode("auto")
+    epochs = c.timeline.epochs()
+    w2 = window(spiral_project(6))
+    assert w2.files.open_project(path, ask=False)
+    qtbot.waitUntil(lambda: w2.training.timeline is not None, timeout=3000)
+    assert w2.training.timeline.epochs() == epochs == list(range(7))
+    assert w2.training.show_epoch(2) == 2
+    for a, b in zip(w2.state.live_weights, c.timeline.get(2).weights):
+        np.testing.assert_array_equal(a, b)
+    assert w2.files.open_project(tmp_path / "plain.nnstudio", ask=False)
+    qtbot.waitUntil(lambda: w2.training.epochs_trained == 6, timeout=3000)
+    assert w2.training.timeline is None and w2.training.viewing_epoch is None

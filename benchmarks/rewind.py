@@ -1,0 +1,111 @@
+"""Training throughput with the rewind timeline on vs off, and what a timeline costs.
+
+    python benchmarks/rewind.py [--repeats 5] [--net xor|spiral|seed|all]
+
+Each net trains headless through :class:`nnstudio.session.TrainingRun` (what
+``nnstudio train`` and the studio's worker run) with ``snapshots=True`` (one
+snapshot per epoch: weights, optimizer state, generator states) and
+``snapshots=False``, alternating on/off/on/off... in this one process; the
+ratio is the median on-throughput over the median off-throughput (aim ≥ 0.95).
+
+Nets:
+
+* ``xor``: lesson 1's 2-4-1 on the 4-row XOR table, batch 4: one batch per
+  epoch, the worst case (a snapshot after every single update);
+* ``spiral``: 2-8-8-1 tanh/sigmoid, Adam, 2,000 points, batch 16 (the
+  benchmarks' live-view net; Adam has two slot arrays per weight);
+* ``seed``: the lesson's 32-64-256-5 sigmoid/softmax net, SGD, 10,000 samples.
+
+Also printed: bytes per snapshot, the timeline's ``nbytes`` and the bytes
+``file_bytes()`` says saving it adds. Benchmarks are not tests: nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from nnstudio.project import LayerSpec, Project  # noqa: E402
+from nnstudio.project.build import load_dataset, prepare_data  # noqa: E402
+from nnstudio.session import TrainingRun  # noqa: E402
+
+
+def xor_project() -> tuple[Project, int]:
+    p = Project()
+    p.layers = [LayerSpec.make("Input"), LayerSpec.make("Dense", units=4, activation="tanh"),
+                LayerSpec.make("Dense", units=1, activation="sigmoid")]
+    p.dataset.update(name="xor", params={})
+    p.training.update(loss="binary_crossentropy", optimizer="sgd", learning_rate=0.5, batch_size=4,
+                      validation_split=0.0, seed=7, dtype="float64")
+    return p, 3000
+
+
+def spiral_project() -> tuple[Project, int]:
+    p = Project()
+    p.layers = [LayerSpec.make("Input"), LayerSpec.make("Dense", units=8, activation="tanh"),
+                LayerSpec.make("Dense", units=8, activation="tanh"),
+                LayerSpec.make("Dense", units=1, activation="sigmoid")]
+    p.dataset.update(name="spiral", params={"n_samples": 2000})
+    p.training.update(loss="binary_crossentropy", optimizer="adam", learning_rate=0.01, batch_size=16,
+                      validation_split=0.0, seed=0, dtype="float32")
+    return p, 8
+
+
+def seed_project() -> tuple[Project, int]:
+    p = Project()
+    p.layers = [LayerSpec.make("Input"), LayerSpec.make("Dense", units=64, activation="sigmoid"),
+                LayerSpec.make("Dense", units=256, activation="sigmoid"),
+                LayerSpec.make("Dense", units=5, activation="softmax")]
+    p.dataset.update(name="keras_example", params={"n_samples": 10000})
+    p.training.update(loss="sparse_categorical_crossentropy", optimizer="sgd", learning_rate=0.01,
+                      batch_size=32, validation_split=0.0, seed=0, dtype="float32")
+    return p, 3
+
+
+NETS = {"xor": xor_project, "spiral": spiral_project, "seed": seed_project}
+
+
+def one_run(project, dataset, prepared, epochs: int, snapshots: bool):
+    run = TrainingRun(project, dataset, prepared=prepared, epochs=epochs, snapshots=snapshots)
+    t0 = time.perf_counter()
+    run.fit()
+    dt = time.perf_counter() - t0
+    return len(prepared.x_train) * epochs / dt, run
+
+
+def bench(name: str, repeats: int) -> None:
+    project, epochs = NETS[name]()
+    ds = load_dataset(project)
+    prepared = prepare_data(project, ds)
+    one_run(project, ds, prepared, 1, True)   # warm-up
+    on, off, last = [], [], None
+    for _ in range(repeats):
+        rate, last = one_run(project, ds, prepared, epochs, True)
+        on.append(rate)
+        off.append(one_run(project, ds, prepared, epochs, False)[0])
+    ratio = statistics.median(on) / statistics.median(off)
+    tl = last.timeline
+    per = tl.latest.nbytes
+    print(f"{name:7s} epochs {epochs:5d}  on {statistics.median(on):12,.0f} samples/s  "
+          f"off {statistics.median(off):12,.0f} samples/s  ratio {ratio:.3f}  "
+          f"snapshot {per:,} B  timeline {tl.nbytes:,} B in {len(tl)} snapshots  file +{tl.file_bytes():,} B")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--net", choices=[*NETS, "all"], default="all")
+    args = ap.parse_args(argv)
+    for name in (NETS if args.net == "all" else [args.net]):
+        bench(name, args.repeats)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
