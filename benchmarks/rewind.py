@@ -17,7 +17,10 @@ Nets:
 * ``seed``: the lesson's 32-64-256-5 sigmoid/softmax net, SGD, 10,000 samples.
 
 Also printed: bytes per snapshot, the timeline's ``nbytes`` and the bytes
-``file_bytes()`` says saving it adds. Benchmarks are not tests: nothing is asserted.
+``file_bytes()`` says saving it adds. ``--lessons`` trains lessons 7 and 8's
+networks (their set-ups, their epochs) and prints the project file's size
+without and with the timeline (``save_project(..., timeline='always')``).
+Benchmarks are not tests: nothing is asserted.
 """
 
 from __future__ import annotations
@@ -97,13 +100,49 @@ def bench(name: str, repeats: int) -> None:
           f"snapshot {per:,} B  timeline {tl.nbytes:,} B in {len(tl)} snapshots  file +{tl.file_bytes():,} B")
 
 
+def lesson_sizes() -> None:
+    """File sizes with the timeline for the networks of lessons 7 (ml-vs-dl) and 8 (overfitting)."""
+    import tempfile
+    from pathlib import Path
+
+    from nnstudio.lessons import registry
+    from nnstudio.lessons.setups import step_setups
+    from nnstudio.project import save_project
+    from nnstudio.project.document import setup_edits
+
+    for lesson_id, step in (("ml-vs-dl", 2), ("overfitting", 0)):
+        lesson = registry.get(lesson_id)
+        name, setup = step_setups(lesson.steps[step])[0]
+        p = Project()
+        for edit in setup_edits(p, setup):
+            p.apply(edit)
+        ds = load_dataset(p)
+        t0 = time.perf_counter()
+        run = TrainingRun(p, ds)
+        run.fit()
+        dt = time.perf_counter() - t0
+        p.trained = run.outcome().state()
+        tl = run.timeline
+        with tempfile.TemporaryDirectory() as tmp:
+            plain = save_project(p, Path(tmp) / "a.nnstudio", timeline="never").stat().st_size
+            full = save_project(p, Path(tmp) / "b.nnstudio", timeline="always").stat().st_size
+        widths = "-".join(str(s.params.get("units", "")) or s.type[0] for s in p.layers)
+        print(f"lesson {lesson_id} step {step + 1} ({widths}, {p.training['optimizer']}, "
+              f"{p.training['dtype']}, {run.epochs} epochs, {dt:.1f} s): timeline {len(tl)} snapshots "
+              f"{tl.nbytes / 1e6:.2f} MB in memory; file {plain / 1e3:.0f} kB without, "
+              f"{full / 1e6:.2f} MB with (auto saves it: {tl.file_bytes() <= 4 * 1024 * 1024})")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeats", type=int, default=5)
-    ap.add_argument("--net", choices=[*NETS, "all"], default="all")
+    ap.add_argument("--net", choices=[*NETS, "all", "none"], default="all")
+    ap.add_argument("--lessons", action="store_true", help="also the file sizes for lessons 7 and 8")
     args = ap.parse_args(argv)
-    for name in (NETS if args.net == "all" else [args.net]):
+    for name in (NETS if args.net == "all" else [] if args.net == "none" else [args.net]):
         bench(name, args.repeats)
+    if args.lessons:
+        lesson_sizes()
     return 0
 
 

@@ -5,6 +5,7 @@
     nnstudio train PROJECT [--epochs N] [--out TRAINED]
     nnstudio export PROJECT --format F -o PATH
     nnstudio info PROJECT
+    nnstudio replay PROJECT --out DIR [--gif FILE.gif] [--size PX] [--every K] [--epochs N]
 
 User errors are printed as one line on stderr with a non-zero exit code,
 never as a traceback.
@@ -34,7 +35,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         epilog=(
             "Headless commands: 'nnstudio train PROJECT', 'nnstudio export PROJECT "
             "--format keras|pytorch|keras-json|weights|history -o PATH', "
-            "'nnstudio info PROJECT' (see 'nnstudio COMMAND --help')."
+            "'nnstudio info PROJECT', 'nnstudio replay PROJECT --out DIR' (see 'nnstudio COMMAND --help')."
         ),
     )
     p.add_argument("--version", action="version", version=f"nnstudio {__version__}")
@@ -82,10 +83,25 @@ def _headless_parser() -> argparse.ArgumentParser:
     )
     i = sub.add_parser("info", help="print the network's summary table")
     i.add_argument("project", help="the .nnstudio project file")
+    r = sub.add_parser("replay", help="draw the decision map at each epoch as PNGs (and an animated GIF)",
+                       description=("Write one PNG of the decision map per recorded epoch (from the timeline "
+                                    "saved in the project, or by training headless from the project's seed "
+                                    "when it has none) into DIR, and optionally an animated GIF. The dataset "
+                                    "needs 2 input features."))
+    r.add_argument("project", help="the .nnstudio project file")
+    r.add_argument("--out", required=True, help="folder for epoch_NNNNN.png (created if missing)")
+    r.add_argument("--gif", help="also write an animated GIF here")
+    r.add_argument("--size", type=int, default=240, help="picture size in pixels (64-1024, default 240)")
+    r.add_argument("--every", type=int, default=1, help="draw every K-th recorded epoch (the last always)")
+    r.add_argument("--epochs", type=int,
+                   help=("epochs to train when the project has no saved timeline (default: as many as it was "
+                         "trained, else its training setting)"))
+    r.add_argument("--fps", type=float, default=10.0, help="GIF frames per second (default 10)")
+    r.add_argument("--quiet", action="store_true", help="no progress or summary")
     return p
 
 
-HEADLESS = {"train", "export", "info"}
+HEADLESS = {"train", "export", "info", "replay"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""The headless commands: ``nnstudio train | export | info`` (no Qt).
+"""The headless commands: ``nnstudio train | export | info | replay`` (no Qt).
 
 :func:`run` receives the parsed arguments from :mod:`nnstudio.cli`. Every
 error the user can fix (missing or corrupt file, validation problems, an
@@ -308,9 +308,78 @@ def info(args) -> int:
     return 0
 
 
+def replay(args) -> int:
+    """``nnstudio replay PROJECT --out DIR [--gif F] [--size PX] [--every K] [--epochs N]``."""
+    from nnstudio.export.replay import MAX_SIZE, MIN_SIZE, ReplayRenderer, replay_epochs, save_replay
+    from nnstudio.project.build import prepare_data
+    from nnstudio.session import TrainedState, TrainingRun
+
+    quiet = bool(getattr(args, "quiet", False))
+    if not MIN_SIZE <= args.size <= MAX_SIZE:
+        raise UserError(f"--size must be between {MIN_SIZE} and {MAX_SIZE} pixels, not {args.size}")
+    if args.every < 1:
+        raise UserError(f"--every must be at least 1, not {args.every}")
+    if args.epochs is not None and args.epochs < 1:
+        raise UserError(f"--epochs must be at least 1, not {args.epochs}")
+    if not (args.fps > 0 and math.isfinite(args.fps)):
+        raise UserError(f"--fps must be a positive number, not {args.fps}")
+    project = _load(args.project)
+    folder = Path(args.out)
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} is a file; --out needs a folder for the pictures")
+    parent = folder.parent if str(folder.parent) else Path(".")
+    if not folder.exists() and not parent.is_dir():
+        raise UserError(f"cannot create {folder}: the folder {parent} does not exist")
+    gif = Path(args.gif) if args.gif else None
+    if gif is not None:
+        _check_output(gif)
+    dataset = _dataset(project)
+    _check_valid(project, dataset)
+    prepared = prepare_data(project, dataset)
+    try:
+        renderer = ReplayRenderer(project, prepared, args.size)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        timeline = TrainedState.from_state(project.trained).timeline if project.trained else None
+    except ValueError:
+        timeline = None
+    source = "the project's saved timeline"
+    if timeline is None or len(timeline) < 2:
+        trained = int((project.trained or {}).get("epochs_trained") or 0)
+        epochs = args.epochs or trained or int(project.training.get("epochs", 1))
+        project.trained = None  # start from the seed's initial weights, like a fresh run
+        try:
+            run = TrainingRun(project, dataset, prepared=prepared, epochs=epochs, start=TrainedState())
+        except ValueError as exc:
+            raise UserError(f"the network cannot be built for this data: {exc}") from None
+        if not quiet:
+            print(f"no saved timeline: training {epochs} epoch(s) from the project's seed", file=sys.stderr)
+        progress = _progress_callback(sys.stderr, 0, run.epochs, quiet)
+        run.fit([progress])
+        progress.finish()
+        timeline = run.timeline
+        source = f"{epochs} epoch(s) trained from the seed"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create {folder}: {exc.strerror or exc}") from None
+    drawn = replay_epochs(timeline, args.every)
+    try:
+        written, gif_path = save_replay(renderer, timeline, folder, every=args.every, gif=gif,
+                                        delay_ms=int(round(1000 / args.fps)))
+    except OSError as exc:
+        raise UserError(f"cannot write the pictures: {exc.strerror or exc}") from None
+    if not quiet:
+        extra = f" and {gif_path}" if gif_path is not None else ""
+        print(f"wrote {len(written)} picture(s) of epochs {drawn[0]}..{drawn[-1]} ({source}) to {folder}{extra}",
+              file=sys.stderr)
+    return 0
+
+
 def run(args) -> int:
     """Dispatch a parsed headless command (``args.command``)."""
-    handlers = {"train": train, "export": export, "info": info}
+    handlers = {"train": train, "export": export, "info": info, "replay": replay}
     if args.command not in handlers:
         raise UserError(f"unknown command {args.command!r}")
     return handlers[args.command](args)

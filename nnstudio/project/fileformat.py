@@ -124,7 +124,7 @@ def _timeline_to_file(value: Any) -> dict | None:
         if value.file_bytes() > limit:  # 'always' on a huge timeline: thin a copy until it fits
             value = value.copy()
             while value.file_bytes() > limit and len(value) > 2:
-                value.budget_bytes = value.nbytes // 2
+                value.budget_bytes = value.nbytes // 2 + value.latest.nbytes
         return value.to_dict()
     return copy.deepcopy(value) if isinstance(value, dict) else None
 

@@ -66,8 +66,8 @@ def optimizer_state(optimizer) -> dict | None:
     """``optimizer.get_state()`` as ``{"iterations", "slots"}`` (copies), or None."""
     if optimizer is None or not hasattr(optimizer, "get_state"):
         return None
-    iterations, slots = optimizer.get_state()
-    return {"iterations": int(iterations), "slots": [list(ss) for ss in slots] if slots is not None else None}
+    iterations, slots = optimizer.get_state()   # fresh lists of copies
+    return {"iterations": int(iterations), "slots": slots}
 
 
 def set_optimizer_state(optimizer, state: dict | None) -> None:
