@@ -189,7 +189,7 @@ class DatasetLoader(QObject):
 
     #: loads making more numbers than this go to a worker thread (None: never)
     background_cells: int | None = 50_000
-    #: recently loaded datasets kept for undo/redo (the current one included)
+    #: recently loaded datasets (with their last split) kept for undo/redo, the current one included
     CACHE = 3
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -212,7 +212,8 @@ class DatasetLoader(QObject):
         _reap()
         if key in self._cache:
             self._cache.move_to_end(key)
-            return Loaded(self.serial, key, self._cache[key])
+            dataset, prepared, settings = self._cache[key]
+            return Loaded(self.serial, key, dataset, prepared=prepared, settings=settings)
         limit = self.background_cells
         if limit is None or estimated_cells(choice) <= limit:
             result = load(self.serial, key, choice)
@@ -232,6 +233,12 @@ class DatasetLoader(QObject):
             dataset.source = f"imported from {csv['filename']}"  # as load_dataset names it
         self._remember(Loaded(0, dataset_key(choice), dataset))
 
+    def remember_prepared(self, dataset, prepared, settings: tuple) -> None:
+        """Keep the split made for ``dataset`` with it (an undo back to it needs no new split)."""
+        for key, (ds, _p, _s) in self._cache.items():
+            if ds is dataset:
+                self._cache[key] = (ds, prepared, settings)
+
     def forget(self) -> None:
         """Drop the cache (a new document)."""
         self._cache.clear()
@@ -239,7 +246,7 @@ class DatasetLoader(QObject):
     def _remember(self, result: Loaded) -> None:
         if result.dataset is None:
             return
-        self._cache[result.key] = result.dataset
+        self._cache[result.key] = (result.dataset, result.prepared, result.settings)
         self._cache.move_to_end(result.key)
         while len(self._cache) > self.CACHE:
             self._cache.popitem(last=False)

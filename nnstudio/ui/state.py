@@ -216,6 +216,7 @@ class AppState(QObject):
         if self._prepared is None or self._prepared_key != key:
             self._prepared = prepare_data(self.project, self.dataset)
             self._prepared_key = key
+            self.loader.remember_prepared(self.dataset, self._prepared, key[1:])
         return self._prepared
 
     # -- problems -------------------------------------------------------

@@ -110,6 +110,10 @@ def test_undo_during_preparation_shows_the_old_data_and_redo_is_instant(window, 
     assert not w.state.dataset_pending  # kept from the worker: no second preparation
     assert w.state.dataset.n_samples == 100_000
     np.testing.assert_array_equal(w.state.dataset.x, nndata.make("circle", n_samples=100_000, seed=2).x)
+    split = w.state.prepared()
+    w.undo_action.trigger()
+    w.state.undo_stack.redo()  # back and forth: the same data and split, nothing made again
+    assert w.state.prepared() is split and not w.state.dataset_pending
 
 
 def test_two_quick_switches_show_only_the_last(window, qtbot):

@@ -214,3 +214,24 @@ def test_the_bars_follow_training_while_the_drawing_stays(window, qtbot):
     model = w.training.view_model()
     x = w.state.prepared().scaler.transform(panel.reduced().reshape(1, -1))
     assert np.allclose(after, np.asarray(model(x.astype(np.float32)))[0], atol=1e-5)
+
+
+def test_a_hidden_draw_pad_runs_no_model_until_it_is_shown(qtbot):
+    """Edits (and a dataset switch) reach a hidden pad as a note to recompute when shown."""
+    from nnstudio.ui.data.drawpad import DrawPadPanel
+    from nnstudio.ui.state import AppState
+
+    s = AppState(digits_project())
+    panel = DrawPadPanel(s)
+    qtbot.addWidget(panel)
+    assert not panel.isVisible()
+    s.push([("set_layer", 1, "units", 12)], "units")
+    assert panel._stale and panel._model is None  # nothing built for a pad nobody sees
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert not panel._stale and panel.probs is not None and len(panel.probs) == 10
+    # a table of numbers: the drawing does not fit its rows, so no network is built for it
+    s.push([("set_dataset", dict(s.project.dataset, name="circle", params={}))], "circle")
+    assert panel.model() is None and panel.probs is None
+    assert "image datasets" in panel.guess.text()
+    s.deleteLater()

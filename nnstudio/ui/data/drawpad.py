@@ -250,6 +250,7 @@ class DrawPadPanel(QWidget):
 
         self.pad.changed.connect(self.recompute)
         self.pad.strokeEnded.connect(self._stroke_ended)
+        self._stale = False  # a document change arrived while hidden: recompute when shown
         state.datasetChanged.connect(self._on_structure)
         state.documentChanged.connect(self._on_document)
         state.projectReplaced.connect(self._on_structure)
@@ -265,11 +266,18 @@ class DrawPadPanel(QWidget):
             self.pad.setMaximumSize(side, side)
         super().resizeEvent(event)
 
+    def _follow(self) -> None:
+        """Recompute for a document change now if shown, else when shown (no model runs for a hidden pad)."""
+        if self.isVisible():
+            self.recompute()
+        else:
+            self._stale = True
+
     # -- the model ------------------------------------------------------------------
     def _on_document(self, event: str, _info: dict) -> None:
         if event != "state_changed":
             self._model_key = None
-        self.recompute()
+        self._follow()
 
     def image_side(self) -> int:
         """Side of the dataset's (square) images: 8 for the digits."""
@@ -291,15 +299,10 @@ class DrawPadPanel(QWidget):
         axis = self.bars_plot.getAxis("bottom")
         axis.setTicks([[(i, str(n)) for i, n in enumerate(names)]])
         self.bars_plot.setXRange(-0.6, max(k, 1) - 0.4, padding=0)
-        self.recompute()
-
-    _stale = False
+        self._follow()
 
     def _on_snapshot(self, snap) -> None:
-        if not self.isVisible():  # a hidden pad catches up when it is shown (live snapshots come ~10/s)
-            self._stale = True
-            return
-        self.recompute()
+        self._follow()  # a hidden pad catches up when it is shown (live snapshots come ~10/s)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -319,8 +322,8 @@ class DrawPadPanel(QWidget):
         from nnstudio.project.build import build_model
 
         ds = self.state.dataset
-        if ds is None or self.state.has_errors():
-            return None
+        if ds is None or self.state.has_errors() or ds.n_features != (self.pad.side // BLOCK) ** 2:
+            return None  # the drawing does not fit this dataset's rows: no model to build
         key = (id(ds), repr([(s.type, sorted(s.params.items())) for s in self.state.project.layers]),
                self.state.project.training.get("dtype"))
         if self._model is None or key != self._model_key:
@@ -368,6 +371,7 @@ class DrawPadPanel(QWidget):
 
     def recompute(self) -> None:
         """Reduce the pad, run the network, redraw the 8×8 view and the bars."""
+        self._stale = False
         t0 = time.perf_counter()
         reduced = self.reduced()
         ds = self.state.dataset
