@@ -131,3 +131,29 @@ def test_broken_dataset_shows_message(view):
     state.push([("set_dataset", choice)], "broken")
     assert state.dataset is None
     assert "empty" in view.message.text() and view.stack.currentWidget() is view.message
+
+
+def test_a_hidden_data_view_draws_the_new_data_when_shown_again(window, qtbot):
+    from nnstudio.project import Project
+
+    w = window(Project.default())
+    w.show()
+    qtbot.waitExposed(w)
+    view = w.findChild(DataView, "dataView")
+    dock = w.docks["data_view"]
+    dock.show()
+    qtbot.waitUntil(view.isVisible)
+    assert view.train_item.getData()[0].size > 0
+    dock.close()  # the user closes the data view, then switches the dataset
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert w.state.push([("set_dataset", dict(DEFAULT_DATASET, name="moons", params={"n_samples": 50}))], "m")
+    assert view._stale  # not redrawn for nobody
+    w.state.select_sample(3)  # selection and mini-batch marks wait too (no stale coordinates)
+    view.show_batch([1, 2])
+    dock.show()
+    qtbot.waitUntil(lambda: not view._stale)
+    xs = view.train_item.getData()[0]
+    idx = np.asarray(view.train_item.data["data"], dtype=np.int64)
+    np.testing.assert_array_equal(xs, w.state.dataset.x[idx, 0])
+    assert len(xs) + len(view.val_item.getData()[0]) == 50
+    assert view.selected_item.getData()[0][0] == w.state.dataset.x[3, 0]

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -95,6 +97,8 @@ class DataView(QWidget):
         self.train_idx = np.zeros(0, np.int64)
         self.val_idx = np.zeros(0, np.int64)
         self.batch_idx = np.zeros(0, np.int64)
+        self._stale = False
+        self._square_memo: tuple = (None, False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -156,8 +160,21 @@ class DataView(QWidget):
         self.refresh()
 
     # -- whole refresh ------------------------------------------------------------
+    def _unseen(self) -> bool:
+        """True when the window is shown but this view is not (a closed or tabbed-away dock)."""
+        return self.window().isVisible() and not self.isVisible()
+
+    def showEvent(self, event) -> None:  # Qt API
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Redraw everything from ``state.dataset`` and the current split."""
+        """Redraw everything from ``state.dataset`` and the current split (when next shown if unseen now)."""
+        if self._unseen():
+            self._stale = True  # nobody sees it: draw the new data when the view is shown again
+            return
+        self._stale = False
         ds = self.state.dataset
         self.batch_idx = np.zeros(0, np.int64)
         self.drawn = ds.n_samples if ds is not None else 0
@@ -223,7 +240,10 @@ class DataView(QWidget):
         """Both features span a similar range: draw the scatter 1:1 like the decision map."""
         from nnstudio.project.planes import is_square, plane_extent
 
-        return is_square(plane_extent(self.state.dataset.x))
+        ds = self.state.dataset
+        if self._square_memo[0] is None or self._square_memo[0]() is not ds:  # once per dataset
+            self._square_memo = (weakref.ref(ds), is_square(plane_extent(ds.x)))
+        return self._square_memo[1]
 
     def _clear_items(self) -> None:
         for item in (self.train_item, self.val_item, self.batch_item, self.selected_item):
@@ -285,6 +305,8 @@ class DataView(QWidget):
 
     def _show_selected(self, index: int) -> None:
         ds = self.state.dataset
+        if self._stale:
+            return  # drawn when shown
         if ds is None or not 0 <= int(index) < ds.n_samples:
             self.selected_item.clear()
             return
@@ -297,7 +319,7 @@ class DataView(QWidget):
 
     def show_batch(self, indices) -> None:
         """Mark the samples of the current mini-batch (None or empty: no marks)."""
-        if indices is None or self.coords is None or self.state.dataset is None:
+        if indices is None or self.coords is None or self.state.dataset is None or self._stale:
             self.batch_idx = np.zeros(0, np.int64)
             self.batch_item.clear()
             return
