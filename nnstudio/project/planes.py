@@ -19,6 +19,8 @@ dataset) and call :func:`layer_maps` with each new set of weights.
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from nnstudio.data.features import derive as derive_features
@@ -43,6 +45,21 @@ def plane_extent(x: np.ndarray, pad: float = 0.1) -> tuple[float, float, float, 
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 2 or x.shape[1] < 2 or not len(x):
         return (-1.0, 1.0, -1.0, 1.0)
+    global _extent_memo
+    memo = _extent_memo
+    if memo is not None and memo[0]() is x and memo[1] == (pad, x.shape):
+        return memo[2]  # the same data again (the data view, the maps and the decision view ask)
+    extent = _extent(x, pad)
+    if len(x) >= 10_000:
+        _extent_memo = (weakref.ref(x), (pad, x.shape), extent)
+    return extent
+
+
+#: (weak reference to the last large array, (pad, shape), its extent): one pass per dataset
+_extent_memo = None
+
+
+def _extent(x: np.ndarray, pad: float) -> tuple[float, float, float, float]:
     finite = x[np.all(np.isfinite(x[:, :2]), axis=1), :2]
     if not len(finite):
         return (-1.0, 1.0, -1.0, 1.0)

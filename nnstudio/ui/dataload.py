@@ -131,6 +131,10 @@ def load(serial: int, key: tuple, choice: dict, snapshot=None) -> Loaded:
     except Exception as exc:  # a user-caused problem (bad CSV, bad params): shown, never raised
         out.error = str(exc)
         return out
+    if out.dataset.n_features == 2:  # the views' plane box: one pass over the points, made here
+        from nnstudio.project.planes import plane_extent
+
+        plane_extent(out.dataset.x)
     if snapshot is not None:
         try:
             out.prepared = prepare_data(snapshot, out.dataset)

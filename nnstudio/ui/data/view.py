@@ -249,26 +249,23 @@ class DataView(QWidget):
         for item in (self.train_item, self.val_item, self.batch_item, self.selected_item):
             item.clear()
 
-    def _drawn_colors(self, ds, idx) -> list[QColor]:
-        """Colours of the samples ``idx`` (few distinct QColors: classes, or 64 value levels)."""
+    def _levels(self, ds) -> tuple[list[QColor], np.ndarray]:
+        """The palette (classes, or 64 value levels) and every sample's index into it."""
         if ds.task == "regression":
-            palette = value_colors(np.linspace(0.0, 1.0, 64))
-            levels = quantise(ds.y[:, 0], 64)[idx]
-            return [palette[k] for k in levels]
-        palette = [class_color(i) for i in range(max(1, ds.n_classes))]
-        return [palette[int(k)] for k in np.asarray(ds.y)[idx]]
+            return value_colors(np.linspace(0.0, 1.0, 64)), quantise(ds.y[:, 0], 64)
+        return [class_color(i) for i in range(max(1, ds.n_classes))], np.asarray(ds.y, dtype=np.int64)
 
     def _draw_points(self, ds) -> None:
         xs, ys = self.coords
         # a large dataset is drawn as an even sample of MAX_DRAWN points (the GUI stays responsive)
         t, v = split_budget(self.train_idx, self.val_idx)
         self.drawn = len(t) + len(v)
-        tc, vc = self._drawn_colors(ds, t), self._drawn_colors(ds, v)
-        brushes = {c.name(): pg.mkBrush(c) for c in {c.name(): c for c in tc}.values()}
-        pens = {c.name(): pg.mkPen(c, width=1.6) for c in {c.name(): c for c in vc}.values()}
-        self.train_item.setData(x=xs[t], y=ys[t], data=t, brush=[brushes[c.name()] for c in tc])
+        palette, levels = self._levels(ds)  # one brush (pen) per colour, shared by its points
+        brushes = [pg.mkBrush(c) for c in palette]
+        pens = [pg.mkPen(c, width=1.6) for c in palette]
+        self.train_item.setData(x=xs[t], y=ys[t], data=t, brush=[brushes[k] for k in levels[t].tolist()])
         self.val_item.setData(x=xs[v], y=ys[v], data=v, brush=pg.mkBrush(None),
-                              pen=[pens[c.name()] for c in vc])
+                              pen=[pens[k] for k in levels[v].tolist()])
         self.batch_item.clear()
         plot = self.plot.getPlotItem()
         plot.setLabel("bottom", self.tr("{name} (input)").format(name=ds.feature_names[0]))
