@@ -126,6 +126,10 @@
             <translation>{layer}번 층</translation>
         </message>
         <message>
+            <source>Epoch {epoch} on the timeline: the gradients of the loss ({loss:.5g}) on the first {n} training samples with that epoch's weights. No update is drawn: nothing is trained while you look back.</source>
+            <translation>타임라인의 에포크 {epoch}: 그 에포크의 가중치로 처음 {n}개 학습 샘플에서 구한 손실({loss:.5g})의 기울기입니다. 되돌아보는 동안에는 아무것도 학습하지 않으므로 업데이트는 그리지 않습니다.</translation>
+        </message>
+        <message>
             <source>Iteration {iteration} (epoch {epoch}, batch {batch}): loss {loss:.5g} on a batch of {n} samples.</source>
             <translation>반복 {iteration} (에포크 {epoch}, 배치 {batch}): 샘플 {n}개짜리 배치의 손실 {loss:.5g}</translation>
         </message>

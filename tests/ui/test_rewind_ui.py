@@ -228,3 +228,24 @@ def test_preferences_set_the_timeline_budget_and_show_its_file_size(window, qtbo
     assert app_settings.timeline_mb() == 40 and app_settings.save_timeline_mode() == "never"
     app_settings.set_timeline_mb(app_settings.TIMELINE_MB_DEFAULT)
     app_settings.settings().remove("files/save_timeline")
+
+
+def test_backprop_view_shows_the_gradients_at_the_viewed_epoch(window, qtbot):
+    w, bar = _trained(window, qtbot, epochs=6)
+    c = w.training
+    w.docks["backprop"].show()
+    panel = w.panel("backprop")
+    bar.show_epoch(2)
+    model = build_model(w.state.project, w.state.dataset)
+    model.set_weights(c.timeline.get(2).weights)
+    prepared = w.state.prepared()
+    n = w.state.project.training["batch_size"]
+    loss, grads = model.compute_gradients(prepared.x_train[:n], prepared.y_train[:n], training=False)
+    assert panel.step is not None and panel.step.epoch == 2
+    np.testing.assert_allclose(panel.kernel_norms, [np.linalg.norm(grads[0]), np.linalg.norm(grads[2]),
+                                                    np.linalg.norm(grads[4])])
+    assert "Epoch 2 on the timeline" in panel.info.text()
+    QTest.keyClick(bar.slider, Qt.Key_Right)
+    assert panel.step.epoch == 3
+    qtbot.mouseClick(bar.live_button, Qt.LeftButton)
+    assert panel.step is None  # no real Step was taken: back to the empty view

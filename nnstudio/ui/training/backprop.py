@@ -61,6 +61,27 @@ def chain_rule(model, step, layer: int, i: int, j: int, slots) -> dict:
             "weight": float(step.weights_before[k_idx][i, j]) if step.weights_before else float("nan"), "n": n}
 
 
+def epoch_step(project, dataset, prepared, weights, epoch: int):
+    """A StepInfo for a rewound epoch: the gradients of the first mini-batch of training rows at ``weights``.
+
+    Nothing is trained, so the updates are zeros (the panel does not draw them).
+    """
+    from nnstudio.project.build import build_model
+    from nnstudio.ui.training.messages import StepInfo
+
+    model = build_model(project, dataset)
+    model.set_weights(weights)
+    n = max(1, min(len(prepared.x_train), int(project.training.get("batch_size", 32) or 32)))
+    x, y = prepared.x_train[:n], prepared.y_train[:n]
+    loss, grads = model.compute_gradients(x, y, training=False)
+    rows = np.arange(n)
+    train_idx = getattr(prepared, "train_idx", None)
+    return StepInfo(epoch=int(epoch), batch=0, iteration=0, batch_indices=rows,
+                    dataset_indices=np.asarray(train_idx)[:n] if train_idx is not None else rows,
+                    loss=float(loss), grads=grads, updates=[np.zeros_like(g) for g in grads],
+                    weights_before=[np.array(w) for w in weights], x=x, y=y)
+
+
 class BackpropPanel(QWidget):
     """Gradient and update norms per layer, and one weight's chain rule (objectName 'backpropPanel')."""
 
@@ -109,6 +130,10 @@ class BackpropPanel(QWidget):
         self.chain: dict | None = None
         self._model = None
         controller.stepped.connect(self.show_step)
+        self._real_step = False  # while a rewound epoch is shown: the last real Step (or None)
+        scrubbed = getattr(controller, "scrubbed", None)
+        if scrubbed is not None:
+            scrubbed.connect(self.show_epoch)
         self.state.weightSelected.connect(self.select_weight)
         self.state.projectReplaced.connect(self.clear)
         self.state.documentChanged.connect(self._on_document)
@@ -152,8 +177,35 @@ class BackpropPanel(QWidget):
                 return False
         return sum(1 if b is None else 2 for _k, b in slots.values()) == len(step.grads)
 
-    def show_step(self, step) -> None:
+    def show_epoch(self, epoch: int) -> None:
+        """The timeline moved: the gradients at that epoch's weights (-1: back to the last real Step)."""
+        if epoch is None or epoch < 0:
+            if self._real_step is not False:
+                real, self._real_step = self._real_step, False
+                if real is not None:
+                    self.show_step(real)
+                else:
+                    self.clear()
+            return
+        timeline = getattr(self.controller, "timeline", None)
+        snap = timeline.get(epoch) if timeline is not None else None
+        prepared = self.state.prepared() if snap is not None else None
+        if prepared is None or self.state.dataset is None:
+            return
+        try:
+            step = epoch_step(self.state.project, self.state.dataset, prepared, snap.weights, epoch)
+        except Exception:
+            return
+        if self._real_step is False:
+            self._real_step = self.step  # kept for Live
+        self.show_step(step, rewound=True)
+
+    _real_step = False  # False: no rewound epoch shown
+
+    def show_step(self, step, rewound: bool = False) -> None:
         """Show a :class:`~nnstudio.ui.training.worker.StepInfo` (ignored if the network changed since)."""
+        if not rewound:
+            self._real_step = False  # a real Step replaces whatever the timeline showed
         if not self._fits(step):
             self._stale()
             return
@@ -179,10 +231,18 @@ class BackpropPanel(QWidget):
         ticks = [[(float(i), tick.format(layer=layer)) for i, layer in enumerate(self.layers)]]
         for plot in (self.grad_plot, self.update_plot):
             plot.getAxis("bottom").setTicks(ticks)
-        self.info.setText(self.tr("Iteration {iteration} (epoch {epoch}, batch {batch}): loss {loss:.5g} on a batch "
-                                  "of {n} samples.").format(iteration=step.iteration, epoch=step.epoch + 1,
-                                                            batch=step.batch + 1, loss=step.loss,
-                                                            n=len(step.batch_indices)))
+        if rewound:
+            self.kernel_upd.setOpts(x=[], height=[])
+            self.bias_upd.setOpts(x=[], height=[])
+            self.info.setText(self.tr("Epoch {epoch} on the timeline: the gradients of the loss ({loss:.5g}) on the "
+                                      "first {n} training samples with that epoch's weights. No update is drawn: "
+                                      "nothing is trained while you look back.").format(
+                epoch=step.epoch, loss=step.loss, n=len(step.batch_indices)))
+        else:
+            self.info.setText(self.tr("Iteration {iteration} (epoch {epoch}, batch {batch}): loss {loss:.5g} on a "
+                                      "batch of {n} samples.").format(iteration=step.iteration, epoch=step.epoch + 1,
+                                                                      batch=step.batch + 1, loss=step.loss,
+                                                                      n=len(step.batch_indices)))
         if self.selected is not None:
             self.select_weight(*self.selected)
 
