@@ -97,6 +97,18 @@ def test_slider_and_arrow_keys_move_every_view_and_live_returns(window, qtbot):
     QTest.keyClick(bar.slider, Qt.Key_Left)
     assert c.viewing_epoch == 2
     _assert_views_show(w, qtbot, 2)
+    # the confusion matrix counts the validation rows with epoch 2's predictions
+    w.docks["confusion"].show()
+    confusion = w.panel("confusion")
+    qtbot.waitUntil(lambda: c.want["confusion"], timeout=2000)
+    c.show_epoch(2)
+    model = build_model(w.state.project, w.state.dataset)
+    model.set_weights(c.timeline.get(2).weights)
+    prepared = w.state.prepared()
+    pred = (model.predict(prepared.x_val)[:, 0] > 0.5).astype(int)
+    true = np.asarray(prepared.y_val).reshape(-1).astype(int)
+    want = np.array([[np.sum((true == t) & (pred == p)) for p in (0, 1)] for t in (0, 1)])
+    np.testing.assert_array_equal(confusion.matrix, want)
     # the document was never touched
     for a, b in zip(w.state.project.trained["weights"], final):
         np.testing.assert_array_equal(a, b)
