@@ -1412,7 +1412,7 @@
         </message>
         <message>
             <source>The output view needs a dataset with 1 or 2 input features.</source>
-            <extracomment>the plot is never smaller than this (pixels, each side)</extracomment>
+            <extracomment>while training, the neuron thumbnails are redrawn at most this often (s); the canvas draws the same maps live the plot is never smaller than this (pixels, each side)</extracomment>
             <translation>출력 보기에는 입력 특성이 1개 또는 2개인 데이터셋이 필요합니다.</translation>
         </message>
         <message>
@@ -3731,11 +3731,12 @@ The epochs {first}–{last} of this run are kept as a kept run and stay drawn (d
         <name>TrainingController</name>
         <message>
             <source>Ready</source>
-            <extracomment>English text of :meth:`TrainingController.diverge_hint` (shown translated) share of the GUI thread's time the live updates may take (the rest is left to the worker: both need the GIL). The next message is granted only after the last one was handled *and painted*, plus a pause sized to keep to this share. ... but never wait longer than this (ms) for the next one (a first paint can be slow) the history (epochs and/or per-iteration loss) changed new status text (str) for the toolbar label (value, maximum) for the progress bar a new :class:`~nnstudio.session.probes.Snapshot` for the live views a one-batch step finished: :class:`~nnstudio.ui.training.worker.StepInfo` kept runs changed a message for the status bar epochs were added to the timeline or it was replaced (GUI thread; see :mod:`.rewind`) the views moved to this recorded epoch (-1: back to live) what the views show: the document's trained state, or the live one while a run lives</extracomment>
+            <extracomment>English text of :meth:`TrainingController.diverge_hint` (shown translated) the history (epochs and/or per-iteration loss) changed new status text (str) for the toolbar label (value, maximum) for the progress bar a new :class:`~nnstudio.session.probes.Snapshot` for the live views a one-batch step finished: :class:`~nnstudio.ui.training.worker.StepInfo` kept runs changed a message for the status bar epochs were added to the timeline or it was replaced (GUI thread; see :mod:`.rewind`) the views moved to this recorded epoch (-1: back to live) what the views show: the document's trained state, or the live one while a run lives</extracomment>
             <translation>준비됨</translation>
         </message>
         <message>
             <source>Preparing the data: Train is enabled as soon as it is ready.</source>
+            <extracomment>the last (kind, delay ms) pauses before a credit was given back (tests, benchmarks)</extracomment>
             <translation>데이터를 준비하는 중입니다. 준비가 끝나는 대로 학습 버튼이 켜집니다.</translation>
         </message>
         <message>
