@@ -61,6 +61,15 @@ DEFAULT_LAYOUTS: dict[str, dict[str, list[list[str]]]] = {
         "bottom": [["backprop", "loss_plot", "metric_plot"]],
     },
 }
+#: below this available height (px) a workspace uses its :data:`SHORT_LAYOUTS` entry: on a laptop two rows of
+#: panels on the right leave each too short to read, so they become one row of tabs at full height
+SHORT_SCREEN = 900
+SHORT_LAYOUTS: dict[str, dict[str, list[list[str]]]] = {
+    "inspect": {
+        "right": [["activations", "confusion", "decision"]],
+        "bottom": [["backprop", "loss_plot", "metric_plot"]],
+    },
+}
 #: panels that get only their minimum height in a default layout (the palette shows every row at that size)
 COMPACT = ("palette",)
 #: default sizes as fractions of the window: left width, right width, bottom height
@@ -245,7 +254,10 @@ class Workspaces(QObject):
     def apply_default(self, name: str) -> None:
         """Lay the workspace out as :data:`DEFAULT_LAYOUTS` says (others' panels hidden)."""
         self._shown_only = None
-        layout = {area: [list(g) for g in groups] for area, groups in DEFAULT_LAYOUTS.get(name, {}).items()}
+        table = DEFAULT_LAYOUTS.get(name, {})
+        if name in SHORT_LAYOUTS and self._available().height() < SHORT_SCREEN:
+            table = SHORT_LAYOUTS[name]
+        layout = {area: [list(g) for g in groups] for area, groups in table.items()}
         placed = {n for groups in layout.values() for g in groups for n in g}
         for extra in self.members(name):  # panels that joined this workspace without a table entry
             if extra not in placed:

@@ -95,6 +95,7 @@
         </message>
         <message>
             <source>Press Step (one batch, F10) to see the gradients of one training step.</source>
+            <extracomment>smallest readable bar plot (px) and chain-rule text box height</extracomment>
             <translation>'한 단계'(배치 하나, F10)를 누르면 학습 한 단계의 기울기를 볼 수 있습니다.</translation>
         </message>
         <message>
@@ -2214,7 +2215,7 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <name>LessonHost</name>
         <message>
             <source>Lessons</source>
-            <extracomment>a step's check ran: (passed, message)</extracomment>
+            <extracomment>the lesson column's width (px) for a step with an interaction widget (at most 45% of the window) checks that look at the perceptron widget's training, not the studio's a step's check ran: (passed, message)</extracomment>
             <translation>수업</translation>
         </message>
         <message>
@@ -2274,7 +2275,7 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <name>LessonPage</name>
         <message>
             <source>◀ All lessons</source>
-            <extracomment>the lesson column's width (px) for a step with an interaction widget (at most 45% of the window) checks that look at the perceptron widget's training, not the studio's</extracomment>
+            <extracomment>panels that show nothing but "for classification datasets" on a regression data set</extracomment>
             <translation>◀ 전체 수업</translation>
         </message>
     </context>
@@ -3756,6 +3757,10 @@ The epochs {first}–{last} of this run are kept as a kept run and stay drawn (d
             <translation>문제 패널을 확인하세요</translation>
         </message>
         <message>
+            <source>The output goes through the step function, whose slope is 0 everywhere: gradient descent gets no gradient, so training would leave the loss flat. Move the weights by hand, let the perceptron rule learn them (lesson 1), or give the output a sigmoid.</source>
+            <translation>출력이 계단 함수를 거칩니다. 계단 함수의 기울기는 어디서나 0이어서 경사 하강법이 기울기를 얻지 못하므로, 학습해도 손실이 평평하게 그대로입니다. 가중치를 직접 움직이거나, 퍼셉트론 규칙으로 학습시키거나(1강), 출력에 시그모이드를 쓰세요.</translation>
+        </message>
+        <message>
             <source>Pausing…</source>
             <translation>일시 정지하는 중…</translation>
         </message>
@@ -4062,7 +4067,7 @@ The epochs {first}–{last} of this run are kept as a kept run and stay drawn (d
         <name>Workspaces</name>
         <message>
             <source>Learn</source>
-            <extracomment>bump when the built-in docks change so an old saved dock layout is not applied (main_window re-exports it) (name, shortcut) of every workspace in switcher order lesson panel name -&gt; the docks that show it ('canvas' is the central widget) in Learn only the *visuals* of a lesson panel are shown (the data settings are set up by the step) docks that go on the left in Learn (everything else a step names goes right, large) default arrangement per workspace: area -&gt; groups (split along the area), each group a tab stack panels that get only their minimum height in a default layout (the palette shows every row at that size) default sizes as fractions of the window: left width, right width, bottom height the share of its column the first of two groups gets (default: half) the current workspace changed (its name) a lazily registered panel was built (its name)</extracomment>
+            <extracomment>bump when the built-in docks change so an old saved dock layout is not applied (main_window re-exports it) (name, shortcut) of every workspace in switcher order lesson panel name -&gt; the docks that show it ('canvas' is the central widget) in Learn only the *visuals* of a lesson panel are shown (the data settings are set up by the step) docks that go on the left in Learn (everything else a step names goes right, large) default arrangement per workspace: area -&gt; groups (split along the area), each group a tab stack below this available height (px) a workspace uses its :data:`SHORT_LAYOUTS` entry: on a laptop two rows of panels on the right leave each too short to read, so they become one row of tabs at full height panels that get only their minimum height in a default layout (the palette shows every row at that size) default sizes as fractions of the window: left width, right width, bottom height the share of its column the first of two groups gets (default: half) the current workspace changed (its name) a lazily registered panel was built (its name)</extracomment>
             <translation>배우기</translation>
         </message>
         <message>

@@ -15,7 +15,13 @@ connects the panel to the studio:
   network or a lesson's) — one undoable command;
 * the step's panels -> shown without ever covering the lesson (a dock tabbed
   with the lesson is not raised over it), and in the Learn workspace only the
-  visuals the step names, large (``window.workspaces.show_for_step``);
+  visuals the step names, large (``window.workspaces.show_for_step``), the
+  first one the step names in front; panels that do not apply to the data's
+  task (a confusion matrix for a regression data set) are left out
+  (:func:`~nnstudio.ui.lessons.page.applicable`), again after a set-up
+  changes the data;
+* opening a lesson, from the browser, the start page or code, shows the
+  canvas in the centre (never the start page over it);
 * ``window.training.finished`` -> the current step's check evaluated on the
   project's trained state (``state.project.trained['history']`` and weights)
   with :func:`nnstudio.lessons.checks.evaluate`, shown in the panel;
@@ -30,7 +36,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from nnstudio.lessons import checks, registry
 from nnstudio.lessons.checks import TrainingResult
@@ -40,6 +45,7 @@ from nnstudio.ui import settings as app_settings
 from nnstudio.ui.lessons.browser import LessonBrowser
 from nnstudio.ui.lessons.classroom import Classroom
 from nnstudio.ui.lessons.compare import CompareRunner
+from nnstudio.ui.lessons.page import LessonPage, applicable
 from nnstudio.ui.lessons.panel import LessonPanel
 
 SEEN_KEY = "lessons/seen_start"
@@ -48,54 +54,6 @@ LAST_KEY = "lessons/last"
 WIDGET_WIDTH = 560
 #: checks that look at the perceptron widget's training, not the studio's
 PERCEPTRON_CHECKS = ("perceptron_converged", "perceptron_not_converged")
-
-
-class LessonPage(QWidget):
-    """The 'lesson' dock's content: the browser page or the panel page, plus a notice line."""
-
-    def __init__(self, browser: LessonBrowser, panel: LessonPanel, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("lessonPage")
-        self.browser, self.panel = browser, panel
-        self.stack = QStackedWidget(objectName="lessonStack")
-        self.back_button = QPushButton(objectName="lessonBackButton")
-        self.back_button.setFlat(True)
-        lesson_page = QWidget()
-        lay = QVBoxLayout(lesson_page)
-        lay.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addStretch(1)
-        lay.addLayout(top)
-        lay.addWidget(panel, 1)
-        self.stack.addWidget(browser)
-        self.stack.addWidget(lesson_page)
-        self.notice = QLabel("", objectName="lessonNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("#lessonNotice { background: #fff8e1; border: 1px solid #e6c36a; padding: 3px; }")
-        self.notice.hide()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(2, 2, 2, 2)
-        outer.addWidget(self.stack, 1)
-        outer.addWidget(self.notice)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.back_button.setText(self.tr("◀ All lessons"))
-
-    def show_browser(self) -> None:
-        self.stack.setCurrentIndex(0)
-
-    def show_panel(self) -> None:
-        self.stack.setCurrentIndex(1)
-
-    def showing_panel(self) -> bool:
-        return self.stack.currentIndex() == 1
-
-    def set_notice(self, text: str) -> None:
-        """A one-line message under the lesson ('' hides it)."""
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
 
 
 class LessonHost(QObject):
@@ -145,6 +103,7 @@ class LessonHost(QObject):
         self.panel.stepChanged.connect(self._on_step_changed)
         self.panel.stepCompleted.connect(self.browser.mark_step_done)
         self._note_pending = False
+        self._last_task = self._task()
         self.state.documentChanged.connect(self._on_document)
         self.state.projectReplaced.connect(self._schedule_note)
         self.state.datasetChanged.connect(self._schedule_note)
@@ -191,7 +150,15 @@ class LessonHost(QObject):
         if lesson is None:
             return ["lesson", "canvas"]
         step = self.panel.current_step()
-        return list(dict.fromkeys(list(lesson.panels) + list(step.panels if step else ())))
+        return applicable(dict.fromkeys(list(lesson.panels) + list(step.panels if step else ())), self._task())
+
+    def _task(self) -> str | None:
+        """The task of the data on the canvas ('regression', 'binary', …; None without data)."""
+        ds = getattr(self.state, "dataset", None)
+        return getattr(ds, "task", None)
+
+    def _in_learn(self) -> bool:
+        return getattr(getattr(self.window, "workspaces", None), "current", None) == "learn"
 
     def show_browser(self) -> None:
         """Show the 'lesson' dock with the lesson list."""
@@ -210,11 +177,16 @@ class LessonHost(QObject):
         self.panel.set_lesson(lesson, done_steps=self.browser.progress(lesson.id))
         if step is not None:
             self.panel.set_step(step)
+        show_canvas = getattr(self.window, "show_canvas", None)
+        if show_canvas is not None:  # opened from code or the start page: the canvas, not the start page
+            show_canvas()
         self._set_up_on_open()
-        self._raise_panels(lesson.panels, show=False)
+        if not self._in_learn():  # Learn arranges the step's visuals itself (the first one in front)
+            self._raise_panels(applicable(lesson.panels, self._task()), show=False)
         self._show_dock()
         self.classroom.update_docks()
         self._follow_workspace()
+        self._raise_step_panels()
 
     def _show_dock(self) -> None:
         self.dock.show()
@@ -257,7 +229,15 @@ class LessonHost(QObject):
             return None
         step = self.panel.current_step()
         named = list(step.panels) if step is not None and step.panels else list(lesson.panels)
-        return list(dict.fromkeys(["lesson", "canvas"] + named))
+        return list(dict.fromkeys(["lesson", "canvas"] + applicable(named, self._task())))
+
+    def _raise_step_panels(self) -> None:
+        """The panels the step names in front of their tab groups, the first one last (so on top).
+
+        Outside Learn they are also shown; in Learn the workspace shows exactly the step's visuals."""
+        step = self.panel.current_step() if self.page.showing_panel() else None
+        if step is not None:
+            self._raise_panels(list(reversed(applicable(step.panels, self._task()))), show=not self._in_learn())
 
     # ------------------------------------------------------- canvas vs step
     def _lesson_material(self) -> bool:
@@ -303,7 +283,17 @@ class LessonHost(QObject):
     def _schedule_note(self, *_args) -> None:
         if not self._note_pending:
             self._note_pending = True
-            QTimer.singleShot(0, self, self.update_canvas_note)
+            QTimer.singleShot(0, self, self._after_change)
+
+    def _after_change(self) -> None:
+        """The network or data changed: update the note; a new task may change the step's visuals."""
+        self.update_canvas_note()
+        task = self._task()
+        if task != self._last_task:
+            self._last_task = task
+            if self.page.showing_panel():
+                self.classroom.update_docks()
+                self._follow_workspace()
 
     def _on_document(self, event: str, _info: dict) -> None:
         if event in ("layer_inserted", "layer_removed", "layer_moved", "layer_changed", "layers_replaced",
@@ -421,9 +411,8 @@ class LessonHost(QObject):
         self.settings.setValue(LAST_KEY, f"{lesson_id}/{step_id}")
         self.classroom.update_docks()
         self._follow_workspace()
-        # e.g. lesson 5 'stepping': the data view shows the current mini-batch (never over the lesson);
-        # raised last to first, so the first panel the step names is the one in front of its tab group
-        self._raise_panels(list(reversed(step.panels)), show=True)
+        # e.g. lesson 5 'stepping': the data view shows the current mini-batch (never over the lesson)
+        self._raise_step_panels()
         self._give_room()
         self.update_canvas_note()
 

@@ -28,12 +28,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QRadioButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
 from nnstudio.lessons import registry
 from nnstudio.lessons.setups import merge_setup
-from nnstudio.ui.lessons.stepview import Responsive, StepText, WheelGuard, fit_tables, guard_controls
+from nnstudio.ui.lessons.stepview import ChoiceRow, Responsive, StepText, WheelGuard, fit_tables, guard_controls
 from nnstudio.ui.lessons.widgets import create_widget
 
 TICK = "✓ "
@@ -368,8 +368,11 @@ class LessonPanel(QWidget):
     def _set_predict(self, step) -> None:
         for b in self.choice_group.buttons():
             self.choice_group.removeButton(b)
-            self.choice_layout.removeWidget(b)
-            b.deleteLater()
+        while self.choice_layout.count():
+            row = self.choice_layout.takeAt(0).widget()
+            if row is not None:
+                row.hide()
+                row.deleteLater()
         self.predict_feedback.setText("")
         p = step.predict
         self.predict_box.setVisible(p is not None)
@@ -377,9 +380,9 @@ class LessonPanel(QWidget):
             return
         self.predict_question.setText(p.question_text(self.lang))
         for i, text in enumerate(p.choice_texts(self.lang)):
-            rb = QRadioButton(text, objectName=f"lessonChoice{i}")
-            self.choice_group.addButton(rb, i)
-            self.choice_layout.addWidget(rb)
+            row = ChoiceRow(text, i)  # a long answer wraps instead of widening the lesson
+            self.choice_group.addButton(row.button, i)
+            self.choice_layout.addWidget(row)
 
     def closeEvent(self, event):  # noqa: N802 (Qt name)
         if self.interaction is not None and hasattr(self.interaction, "stop_training"):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -26,12 +27,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGraphicsView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTextBrowser,
+    QWidget,
 )
 
 #: controls whose value (or view) the wheel would change
@@ -39,18 +43,37 @@ GUARDED = (QAbstractSlider, QAbstractSpinBox, QComboBox, QGraphicsView)
 
 
 class StepText(QTextBrowser):
-    """A text browser exactly as tall as its document at the width it gets (height-for-width)."""
+    """A text browser exactly as tall as its document at the width it gets (height-for-width).
+
+    Lines wrap at word boundaries, or anywhere when one word (a long formula, a
+    code line, a Korean phrase without spaces) is wider than the column, so no
+    line ever runs past the column's right edge. :meth:`heightForWidth` measures
+    a copy of the document: laying out the shown one at a width the layout only
+    asks about would leave its lines wrapped at that width.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
         policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setFrameShape(QTextBrowser.NoFrame)
         self.viewport().setAutoFillBackground(False)
+        self._heights: dict[int, int] = {}
+        self.document().contentsChanged.connect(self._forget_heights)
         self.document().documentLayout().documentSizeChanged.connect(lambda *_: self.updateGeometry())
+
+    def setMarkdown(self, text: str) -> None:  # noqa: N802 - Qt API
+        super().setMarkdown(text)
+        breakable(self.document())
+        self._forget_heights()
+
+    def _forget_heights(self) -> None:
+        self._heights.clear()
+        self.updateGeometry()
 
     def _chrome(self) -> tuple[int, int]:
         m = self.contentsMargins()
@@ -60,12 +83,20 @@ class StepText(QTextBrowser):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        if width in self._heights:
+            return self._heights[width]
         dx, dy = self._chrome()
-        doc = self.document()
+        doc = self.document().clone()  # the shown document keeps the width it is shown at
+        doc.setDefaultTextOption(self.document().defaultTextOption())
+        doc.setDefaultFont(self.font())
         doc.setTextWidth(max(40, width - dx))
         # + one line: the browser's own wrapping can come out a line longer than the
         # document measures at the same width; the last line must never be cut off
-        return max(24, int(math.ceil(doc.size().height())) + dy + self.fontMetrics().lineSpacing())
+        height = max(24, int(math.ceil(doc.size().height())) + dy + self.fontMetrics().lineSpacing())
+        if len(self._heights) > 64:
+            self._heights.clear()
+        self._heights[width] = height
+        return height
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         w = max(self.width(), 200)
@@ -76,11 +107,27 @@ class StepText(QTextBrowser):
 
     def fit(self) -> None:
         """Re-lay out for the current text (the layout asks heightForWidth)."""
-        self.updateGeometry()
+        self._forget_heights()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:  # projector mode
+            self._forget_heights()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        self.document().setTextWidth(self.viewport().width())
+        self._sync_width()
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Resize, QEvent.Paint):
+            self._sync_width()  # a resize while the page was being re-laid out can leave the old width
+        return super().viewportEvent(event)
+
+    def _sync_width(self) -> None:
+        """The shown document wraps at exactly the width it is shown at."""
+        width = self.viewport().width()
+        if self.document().pageSize().width() != width:
+            self.document().setTextWidth(width)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Nothing scrolls in here: the wheel scrolls the lesson's page."""
@@ -91,6 +138,48 @@ class StepText(QTextBrowser):
             event.ignore()
             return
         scroll_by_wheel(w, event)
+
+
+def breakable(doc) -> None:
+    """Let every block of ``doc`` wrap (markdown code blocks come as non-breakable lines)."""
+    cursor = QTextCursor(doc)
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.nonBreakableLines():
+            fmt.setNonBreakableLines(False)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+        block = block.next()
+
+
+class ChoiceRow(QWidget):
+    """One answer of a quiz: a radio button and its text, which wraps (a QRadioButton's own text never does).
+
+    Clicking the text selects the answer, as clicking a radio button's own text would."""
+
+    def __init__(self, text: str, index: int, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"lessonChoiceRow{index}")
+        self.button = QRadioButton(objectName=f"lessonChoice{index}")
+        self.button.setAccessibleName(text)
+        self.label = QLabel(text, objectName=f"lessonChoiceText{index}")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.NoTextInteraction)
+        self.label.installEventFilter(self)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.button, 0, Qt.AlignTop)
+        lay.addWidget(self.label, 1)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.label and event.type() == QEvent.MouseButtonRelease and event.button() == Qt.LeftButton:
+            self.button.click()
+            return True
+        return False
 
 
 def scroll_by_wheel(scroll: QScrollArea, event) -> None:
@@ -171,12 +260,14 @@ class Responsive(QObject):
         super().__init__(parent or scroll)
         self.scroll = scroll
         self.widget = None
+        self._wide_min = 0
         scroll.viewport().installEventFilter(self)
 
     def track(self, widget) -> None:
         from PySide6.QtWidgets import QBoxLayout
 
         self.widget = None
+        self._wide_min = 0
         lay = widget.layout() if widget is not None else None
         for label in (widget.findChildren(QLabel) if widget is not None else ()):
             label.setWordWrap(True)  # a long status line must not widen the step
@@ -185,10 +276,16 @@ class Responsive(QObject):
             for view in widget.findChildren(QGraphicsView):
                 view.setMinimumHeight(self.PLOT_MIN)
                 view.setMinimumWidth(min(view.minimumWidth() or self.PLOT_MIN, self.PLOT_MIN))
+            lay.activate()
+            self._wide_min = widget.minimumSizeHint().width()  # side by side, it needs at least this
             self.apply()
 
     def narrow(self) -> bool:
-        return self.scroll.viewport().width() < self.threshold
+        """Too narrow for side by side: below :attr:`threshold`, or below what the widget needs that way."""
+        page = self.scroll.widget()
+        margins = page.layout().contentsMargins() if page is not None and page.layout() is not None else None
+        extra = margins.left() + margins.right() if margins is not None else 0
+        return self.scroll.viewport().width() < max(self.threshold, self._wide_min + extra)
 
     def apply(self) -> None:
         from PySide6.QtWidgets import QBoxLayout

@@ -15,11 +15,13 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from nnstudio.ui.plotstyle import plain_axes
 
 MAX_ROWS = 16  # samples listed in the chain-rule table
+#: smallest readable bar plot (px) and chain-rule text box height
+PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT, DETAIL_MIN_HEIGHT = 180, 150, 64
 
 
 def weight_slots(project) -> dict[int, tuple[int, int | None]]:
@@ -112,13 +114,17 @@ class BackpropPanel(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(pg.QtCore.Qt.RichText)
         scroll = QScrollArea(self)
+        scroll.setObjectName("weightDetailScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
+        scroll.setMinimumHeight(DETAIL_MIN_HEIGHT)
+        plots = QHBoxLayout()  # side by side: a bottom dock is wide and short
+        plots.addWidget(self.grad_plot, 1)
+        plots.addWidget(self.update_plot, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.info)
-        lay.addWidget(self.grad_plot, 1)
-        lay.addWidget(self.update_plot, 1)
+        lay.addLayout(plots, 3)
         lay.addWidget(scroll, 1)
         self.step = None
         self.layers: list[int] = []
@@ -151,8 +157,10 @@ class BackpropPanel(QWidget):
         w = pg.PlotWidget(self, background="w")
         plain_axes(w)
         w.setObjectName(name)
-        w.setLabel("left", label)
+        # the name as the plot's title, not a rotated axis label: a short plot cut that to "adient norm"
+        w.setTitle(html.escape(label), size="9pt")
         w.setMouseEnabled(x=False, y=False)
+        w.setMinimumSize(PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT)
         return w
 
     def clear(self) -> None:

@@ -23,6 +23,7 @@ from nnstudio.ui.state import IDLE, PAUSED, RUNNING
 # the live messages' GUI-time budget (GUI_DUTY, MAX_GRANT_DELAY are also importable from here)
 from nnstudio.ui.training.budget import GUI_DUTY, MAX_GRANT_DELAY, GuiClock, grant_delay_ms  # noqa: F401
 from nnstudio.ui.training.liveviews import LiveViewsMixin
+from nnstudio.ui.training.nogradient import output_has_no_gradient
 from nnstudio.ui.training.persist import StateMixin
 from nnstudio.ui.training.rewind import RewindMixin
 from nnstudio.ui.threads import keep_alive, run_worker
@@ -128,6 +129,10 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
             text = tr_problem(first) if getattr(first, "message", "") else ""
             return self.tr("Fix the problems first: {problem}").format(
                 problem=text or self.tr("see the Problems panel"))
+        if output_has_no_gradient(self.state.project):
+            return self.tr("The output goes through the step function, whose slope is 0 everywhere: gradient "
+                           "descent gets no gradient, so training would leave the loss flat. Move the weights by "
+                           "hand, let the perceptron rule learn them (lesson 1), or give the output a sigmoid.")
         return None
 
     # -- commands -----------------------------------------------------------------------
