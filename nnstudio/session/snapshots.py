@@ -23,6 +23,8 @@ plain JSON with arrays in the project file's weight encoding
 
 from __future__ import annotations
 
+import bisect
+
 import math
 import threading
 from dataclasses import dataclass, field
@@ -190,8 +192,11 @@ class SnapshotStore:
         with self._lock:
             if not self._snaps:
                 return None
+            exact = self._snaps.get(int(epoch))
+            if exact is not None:  # the timeline asks for kept epochs: no search
+                return exact
             keys = list(self._snaps)
-            i = int(np.searchsorted(keys, int(epoch)))
+            i = bisect.bisect_left(keys, int(epoch))
             if i < len(keys) and keys[i] == int(epoch):
                 return self._snaps[keys[i]]
             cands = [k for k in (keys[i - 1] if i > 0 else None, keys[i] if i < len(keys) else None)

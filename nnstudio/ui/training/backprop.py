@@ -188,6 +188,7 @@ class BackpropPanel(QWidget):
     def show_epoch(self, epoch: int) -> None:
         """The timeline moved: the gradients at that epoch's weights (-1: back to the last real Step)."""
         if epoch is None or epoch < 0:
+            self._pending_epoch = None
             if self._real_step is not False:
                 real, self._real_step = self._real_step, False
                 if real is not None:
@@ -195,6 +196,12 @@ class BackpropPanel(QWidget):
                 else:
                     self.clear()
             return
+        if not self.isVisible():
+            self._pending_epoch = epoch  # computed when the panel is shown (see showEvent)
+            if self._real_step is False:
+                self._real_step = self.step
+            return
+        self._pending_epoch = None
         timeline = getattr(self.controller, "timeline", None)
         snap = timeline.get(epoch) if timeline is not None else None
         prepared = self.state.prepared() if snap is not None else None
@@ -209,6 +216,12 @@ class BackpropPanel(QWidget):
         self.show_step(step, rewound=True)
 
     _real_step = False  # False: no rewound epoch shown
+    _pending_epoch = None  # a rewound epoch that arrived while the panel was hidden
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._pending_epoch is not None and getattr(self.controller, "viewing_epoch", None) is not None:
+            self.show_epoch(self.controller.viewing_epoch)
 
     def show_step(self, step, rewound: bool = False) -> None:
         """Show a :class:`~nnstudio.ui.training.worker.StepInfo` (ignored if the network changed since)."""
