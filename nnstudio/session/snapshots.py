@@ -69,16 +69,27 @@ def optimizer_state(optimizer) -> dict | None:
     if optimizer is None or not hasattr(optimizer, "get_state"):
         return None
     iterations, slots = optimizer.get_state()   # fresh lists of copies
-    return {"iterations": int(iterations), "slots": slots}
+    return {"name": str(getattr(optimizer, "name", "")), "iterations": int(iterations), "slots": slots}
 
 
-def set_optimizer_state(optimizer, state: dict | None) -> None:
-    """Put a state from :func:`optimizer_state` back (copies, so the snapshot stays unchanged)."""
+def set_optimizer_state(optimizer, state: dict | None) -> bool:
+    """Put a state from :func:`optimizer_state` back (copies, so the snapshot stays unchanged).
+
+    Only into the same kind of optimizer with the same slots (after a switch, e.g. Adam to
+    SGD, the new optimizer starts fresh); returns whether the state was restored.
+    """
     if optimizer is None or state is None:
-        return
+        return False
     slots = state.get("slots")
+    name = state.get("name")
+    if name and name != getattr(optimizer, "name", name):
+        return False
+    want = len(getattr(optimizer, "_slot_names", ()))
+    if slots is not None and any(len(ss) != want for ss in slots):
+        return False
     optimizer.set_state((int(state.get("iterations", 0)),
                          None if slots is None else [[np.array(s) for s in ss] for ss in slots]))
+    return True
 
 
 def _generators(model) -> list:
@@ -230,7 +241,7 @@ class SnapshotStore:
             opt = opt_state
             if copy and opt_state is not None:
                 slots = opt_state.get("slots")
-                opt = {"iterations": int(opt_state.get("iterations", 0)),
+                opt = {"name": opt_state.get("name", ""), "iterations": int(opt_state.get("iterations", 0)),
                        "slots": None if slots is None else [[np.array(s) for s in ss] for ss in slots]}
             snapshot = Snapshot(epoch=int(epoch), weights=ws, opt_state=opt,
                                 history_len=int(epoch if history_len is None else history_len),
@@ -319,7 +330,8 @@ class SnapshotStore:
                              "weights": [encode(np.asarray(w)) for w in s.weights]}
         if s.opt_state is not None:
             slots = s.opt_state.get("slots")
-            d["optimizer"] = {"iterations": int(s.opt_state.get("iterations", 0)),
+            d["optimizer"] = {"name": str(s.opt_state.get("name") or ""),
+                              "iterations": int(s.opt_state.get("iterations", 0)),
                               "slots": None if slots is None else [[encode(np.asarray(a)) for a in ss]
                                                                    for ss in slots]}
         if s.rng_states:
@@ -359,7 +371,7 @@ class SnapshotStore:
             od = sd.get("optimizer")
             if isinstance(od, dict):
                 slots = od.get("slots")
-                opt = {"iterations": int(od.get("iterations", 0)),
+                opt = {"name": str(od.get("name") or ""), "iterations": int(od.get("iterations", 0)),
                        "slots": None if slots is None else
                        [[_array(a, f"{w}.optimizer.slots[{j}][{k}]") for k, a in enumerate(ss)]
                         for j, ss in enumerate(slots)]}

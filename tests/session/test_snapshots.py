@@ -253,3 +253,22 @@ def test_a_malformed_timeline_is_refused_by_name(tmp_path):
     for doc, words in cases:
         with pytest.raises(ProjectFileError, match=words.replace("[", r"\[").replace("]", r"\]")):
             loads(json.dumps(doc))
+
+
+def test_continuing_with_another_optimizer_starts_it_fresh():
+    p = _spiral(4, optimizer="adam")
+    run = _train(p)
+    snap = run.timeline.get(2)
+    assert snap.opt_state["name"] == "adam" and len(snap.opt_state["slots"][0]) == 2
+    q = _spiral(4, optimizer="sgd")
+    q.training.update(momentum=0.9)
+    start = run.outcome().trained.truncated(2, snap.history_len, snap.iterations)
+    other = TrainingRun(q, load_dataset(q), start=start, resume=snap, epochs=2)
+    opt = other.model.optimizer
+    assert opt.iterations == 0 and all(not s.any() for ss in opt._slots for s in ss)   # fresh momentum
+    for a, b in zip(other.model.get_weights(), snap.weights):
+        np.testing.assert_array_equal(a, b)   # the weights and generators still come from epoch 2
+    other.fit()
+    out = other.outcome()
+    assert out.epochs_done == 2 and len(out.trained.history["loss"]) == 4
+    assert len(other.timeline.get(4).opt_state["slots"][0]) == 1   # SGD's momentum

@@ -161,3 +161,20 @@ def test_a_saved_timeline_comes_back_when_the_file_is_opened(window, qtbot, tmp_
     assert w2.files.open_project(tmp_path / "plain.nnstudio", ask=False)
     qtbot.waitUntil(lambda: w2.training.epochs_trained == 6, timeout=3000)
     assert w2.training.timeline is None and w2.training.viewing_epoch is None
+
+
+def test_train_again_appends_to_the_timeline_and_reset_clears_it(window, qtbot):
+    w = window(spiral_project(3))
+    c = w.training
+    _click_train(qtbot, w)
+    assert c.timeline.epochs() == [0, 1, 2, 3]
+    assert c.show_epoch(1) == 1
+    _click_train(qtbot, w)            # Train goes live first, then appends epochs 4..6
+    assert c.viewing_epoch is None and c.timeline.epochs() == list(range(7))
+    w.state.undo_stack.undo()         # back to the 3-epoch record and its timeline
+    qtbot.waitUntil(lambda: c.epochs_trained == 3, timeout=3000)
+    assert c.timeline.epochs() == [0, 1, 2, 3]
+    button = w.train_toolbar.widgetForAction(w.train_toolbar.reset_action)
+    qtbot.mouseClick(button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: c.epochs_trained == 0, timeout=3000)
+    assert c.timeline is None and c.show_epoch(2) is None
