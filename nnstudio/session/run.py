@@ -135,7 +135,7 @@ class TrainingRun:
         if self._taker is None:
             self._taker = snaplib.Taker(self.model)
             self._history_base = len(self.start.history.get("loss", [])) - self.initial_epoch
-        self.timeline.add(epoch, snapshot=self._taker.take(epoch, self._history_base + epoch))
+        self.timeline.append(self._taker.take(epoch, self._history_base + epoch))
 
     # -- what to store -----------------------------------------------------------------
     def trained(self) -> TrainedState:

@@ -272,3 +272,12 @@ def test_continuing_with_another_optimizer_starts_it_fresh():
     out = other.outcome()
     assert out.epochs_done == 2 and len(out.trained.history["loss"]) == 4
     assert len(other.timeline.get(4).opt_state["slots"][0]) == 1   # SGD's momentum
+
+
+def test_append_keeps_the_same_rules_as_add():
+    a, b = SnapshotStore(budget_bytes=12 * 32), SnapshotStore(budget_bytes=12 * 32)
+    for e in list(range(40)) + [20, 21, 22]:       # a branch at 20 goes through add's cut
+        snap = Snapshot(epoch=e, weights=[np.full(4, float(e))], nbytes=32)
+        a.add(e, snapshot=snap)
+        b.append(snap)
+        assert a.epochs() == b.epochs() and a.nbytes == b.nbytes <= a.budget_bytes
