@@ -24,9 +24,9 @@ from nnstudio.ui.plaintext import plain
 
 def timeline_save_mode() -> str:
     """Whether Save writes the rewind timeline: QSettings ``files/save_timeline``, 'auto' (default: when it
-    adds at most 4 MiB), 'always' or 'never' (see :func:`nnstudio.project.fileformat.timeline_included`)."""
-    value = str(app_settings.settings().value("files/save_timeline", "auto") or "auto")
-    return value if value in TIMELINE_MODES else "auto"
+    adds at most 4 MiB), 'always' or 'never' (the Preferences dialog sets it; see
+    :func:`nnstudio.project.fileformat.timeline_included`)."""
+    return app_settings.save_timeline_mode()
 
 
 def set_timeline_save_mode(mode: str) -> None:
