@@ -130,7 +130,9 @@ def lesson_sizes() -> None:
         print(f"lesson {lesson_id} step {step + 1} ({widths}, {p.training['optimizer']}, "
               f"{p.training['dtype']}, {run.epochs} epochs, {dt:.1f} s): timeline {len(tl)} snapshots "
               f"{tl.nbytes / 1e6:.2f} MB in memory; file {plain / 1e3:.0f} kB without, "
-              f"{full / 1e6:.2f} MB with (auto saves it: {tl.file_bytes() <= 4 * 1024 * 1024})")
+              f"{full / 1e6:.2f} MB with (the whole timeline would add {tl.file_bytes() / 1e6:.2f} MB; "
+              f"auto saves it: {tl.file_bytes() <= 4 * 1024 * 1024}; 'always' thins what passes half the "
+              f"file limit)")
 
 
 def main(argv=None) -> int:
