@@ -117,3 +117,41 @@ def test_weight_lines_are_grouped_by_sign_and_size(window, qtbot):
     small = int(np.argmin(np.abs(kernel)))
     assert conn.pen_for(small // 8, small % 8).widthF() < big_pos.widthF()
     assert big_pos.style() == Qt.SolidLine
+
+
+def test_a_live_snapshot_takes_the_progress_due_soon_along(window, monkeypatch):
+    """Full speed: a live snapshot and a progress message due within 50 ms go out in the same batch
+    (one GUI wake-up and one paint for both); nothing more is sent until the GUI grants credits."""
+    from nnstudio.session import TrainingRun
+    from nnstudio.ui.training import worker as worker_mod
+    from nnstudio.ui.training.worker import Job, TrainWorker
+
+    w = window(spiral_project())
+    c = w.training
+    c.refresh_probes()
+    run = TrainingRun(w.state.project, w.state.dataset, prepared=w.state.prepared(), start=c.trained)
+    wk = TrainWorker(Job(run=run, probes=c._probes, step=None, pace=None))
+    sent = []
+    wk.progress.connect(lambda _p: sent.append("progress"))
+    wk.live.connect(lambda _s: sent.append("live"))
+    clock = [100.0]
+    monkeypatch.setattr(worker_mod.time, "perf_counter", lambda: clock[0])
+    wk._next_progress, wk._next_live = 100.03, 100.0  # progress due in 30 ms, the snapshot now
+    logs = {"batch_loss": 0.5, "size": 16}
+    wk._on_batch(0, logs)
+    assert sent == ["progress", "live"]
+    clock[0] = 101.0
+    wk._on_batch(1, logs)
+    assert sent == ["progress", "live"]  # both credits are out
+    wk.grant("progress")
+    wk._on_batch(2, logs)
+    assert sent == ["progress", "live", "progress"]  # progress alone: the live credit is still out
+    wk.grant("live")
+    wk.grant("progress")
+    clock[0] = 101.05  # the snapshot is due, progress only in 16 ms: it comes along
+    wk._on_batch(3, logs)
+    assert sent[3:] == ["progress", "live"]
+    clock[0] = 110.0  # far later: a snapshot due, but progress was just sent and its credit is out
+    wk.grant("live")
+    wk._on_batch(4, logs)
+    assert sent[5:] == ["live"]

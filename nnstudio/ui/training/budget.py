@@ -20,7 +20,7 @@ import time
 #: share of the GUI thread's CPU time the live updates may take (the rest is left to
 #: the worker: both need the GIL). The next message is granted only after the last one
 #: was handled *and painted*, plus a pause sized to keep to this share.
-GUI_DUTY = {"progress": 0.04, "live": 0.12}
+GUI_DUTY = {"progress": 0.04, "live": 0.10}
 #: ... but never wait longer than this (ms) for the next one (a first paint can be slow)
 MAX_GRANT_DELAY = {"progress": 500, "live": 1000}
 

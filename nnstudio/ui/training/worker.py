@@ -40,7 +40,9 @@ from nnstudio.ui.training.messages import Job, Progress, StepInfo  # noqa: F401 
 # the thread registry is nnstudio.ui.threads (one for training and CSV import); these names stay for old imports
 from nnstudio.ui.threads import keep_alive, register_thread, running_threads  # noqa: F401
 
-PROGRESS_INTERVAL = 0.033
+#: at most ~15 progress messages (loss curve, status) and 10 live snapshots (maps, weights) a second:
+#: each costs the GUI thread CPU time, which it takes from training (the GIL)
+PROGRESS_INTERVAL = 0.066
 LIVE_INTERVAL = 0.100
 #: the dead-unit count and the confusion matrix pass over whole data sets: at most this often
 SLOW_INTERVAL = 1.0
@@ -229,10 +231,12 @@ class TrainWorker(QObject):
             self._paced_batch(pace)
         else:
             now = time.perf_counter()
-            if now >= self._next_progress and self.progress_credit:
+            live = now >= self._next_live and self.live_credit and self._probes is not None
+            # a live snapshot takes the progress due soon along: one GUI wake-up and one paint for both
+            if self.progress_credit and (now >= self._next_progress or (live and now >= self._next_progress - 0.05)):
                 self._loss = logs.get("loss", bl)
                 self._flush_progress(now)
-            if now >= self._next_live and self.live_credit and self._probes is not None:
+            if live:
                 self._emit_live(now)
         if self._pending:
             self._control(where="batch")
