@@ -14,7 +14,11 @@ per text into a Python module under ``nnstudio/ui``, where lupdate reads it:
 * ``Registry``: every ``summary`` of ``nnstudio.engine.registry``;
 * ``DataDock``: every built-in dataset's title and description and each
   parameter's label and help (the Data dock translates them with
-  ``self.tr(...)``, so they live in its context).
+  ``self.tr(...)``, so they live in its context);
+* the layer table (``nnstudio/project/layer_kinds.py``): each parameter's
+  label, tooltip and texts (``Inspector``), each kind's name and palette line
+  (``Palette``), its name and block detail line (``Canvas``) and its
+  validator problems and fixes (``Problems``).
 
 The UI translates them at run time with the helpers in ``nnstudio.ui.i18n``
 (which use the same contexts). Run ``python scripts/translations.py update``
@@ -92,11 +96,30 @@ def dataset_texts() -> list[str]:
     return [t for t in out if t]
 
 
+def layer_texts() -> dict[str, list[str]]:
+    """The layer table's texts by the context the UI shows them in."""
+    from nnstudio.project.layer_kinds import LAYER_KINDS
+
+    out: dict[str, list[str]] = {PROBLEMS: [], "Inspector": [], "Palette": [], "Canvas": []}
+    for kind in LAYER_KINDS.values():
+        out["Palette"] += [kind.name, kind.explain]
+        out["Canvas"] += [kind.name, kind.detail]
+        if kind.not_last:
+            out[PROBLEMS] += [kind.not_last[1], kind.not_last[2]]
+        for p in kind.params:
+            out["Inspector"] += [p.label, p.tooltip, p.text, p.value_label, p.value_tooltip]
+            if p.problem:
+                out[PROBLEMS] += [p.problem[1], p.problem[2]]
+    return {ctx: [t for t in texts if t] for ctx, texts in out.items()}
+
+
 def collect() -> list[tuple[str, str]]:
     """Every ``(context, text)`` of the catalog, without duplicates, in a stable order."""
     seen: set[tuple[str, str]] = set()
     out: list[tuple[str, str]] = []
-    for ctx, texts in ((PROBLEMS, problem_texts()), (REGISTRY, registry_texts()), (DATASETS, dataset_texts())):
+    layers = layer_texts()
+    for ctx, texts in ((PROBLEMS, problem_texts() + layers[PROBLEMS]), (REGISTRY, registry_texts()),
+                       (DATASETS, dataset_texts()), *((c, layers[c]) for c in ("Inspector", "Palette", "Canvas"))):
         for text in texts:
             if (ctx, text) not in seen:
                 seen.add((ctx, text))
@@ -137,7 +160,8 @@ def render(entries: list[tuple[str, str]] | None = None) -> str:
     by_ctx: dict[str, list[str]] = {}
     for ctx, text in entries:
         by_ctx.setdefault(ctx, []).append(text)
-    names = {PROBLEMS: "PROBLEMS", REGISTRY: "REGISTRY", DATASETS: "DATASETS"}
+    names = {PROBLEMS: "PROBLEMS", REGISTRY: "REGISTRY", DATASETS: "DATASETS", "Inspector": "LAYER_PARAMS",
+             "Palette": "LAYER_PALETTE", "Canvas": "LAYER_CAPTIONS"}
     for ctx, texts in by_ctx.items():
         lines.append(f"{names.get(ctx, ctx.upper())} = (")
         lines += [f"    QT_TRANSLATE_NOOP({_literal(ctx)}, {_literal(t)})," for t in texts]

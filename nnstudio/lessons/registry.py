@@ -245,10 +245,10 @@ def validate_setup(setup, file, key: str) -> dict:
 
                 _expect(not malformed(layer["features"]), file, f"{lk}.features",
                         "must list feature keys such as x1, x1^2, x1*x2, sin(x1), cos(x1), r, theta")
-            if ltype == "Dense":
-                _expect("units" in layer and layer["units"] >= 1, file, f"{lk}.units", "Dense needs units >= 1")
-            if ltype == "Dropout":
-                _expect("rate" in layer and 0 <= layer["rate"] < 1, file, f"{lk}.rate", "Dropout needs 0 <= rate < 1")
+            for p in LAYER_KINDS[ltype].params:  # the layer table's own checks (a lesson must set these)
+                if p.valid is not None and p.problem is not None:
+                    _expect(p.name in layer and p.valid(layer[p.name]), file, f"{lk}.{p.name}",
+                            f"{ltype} needs {p.name}: " + p.problem[1].format(i=i, **{p.name: layer.get(p.name)}))
             if ltype == "Activation":
                 _expect("activation" in layer, file, f"{lk}.activation", "Activation needs an activation name")
         _expect(layers[0]["type"] == "Input", file, f"{key}.layers[0]", "the first layer must be Input")

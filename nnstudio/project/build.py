@@ -18,6 +18,7 @@ from nnstudio import engine
 from nnstudio.data import features as nnfeatures
 from nnstudio.engine import registry
 from nnstudio.project.document import Project
+from nnstudio.project.layer_kinds import LAYER_KINDS
 
 
 @dataclass
@@ -126,35 +127,8 @@ def make_loss(training: dict):
 
 
 def make_layers(project: Project, n_features: int) -> list:
-    """Engine layers for the document's layers (the Input layer included)."""
-    layers = []
-    for spec in project.layers:
-        p = spec.params
-        name = spec.name or None
-        if spec.type == "Input":
-            size = p.get("size") or nnfeatures.width(p.get("features"), n_features)
-            layers.append(engine.Input(shape=(int(size),), name=name) if name else engine.Input(shape=(int(size),)))
-        elif spec.type == "Dense":
-            kwargs: dict[str, Any] = dict(
-                units=int(p["units"]),
-                activation=p["activation"],
-                use_bias=bool(p["use_bias"]),
-                kernel_initializer=p["kernel_initializer"],
-                bias_initializer=p["bias_initializer"],
-            )
-            l1, l2 = float(p.get("l1") or 0.0), float(p.get("l2") or 0.0)
-            if l1 or l2:
-                kwargs["kernel_regularizer"] = engine.regularizers.L1L2(l1=l1, l2=l2)
-            if p.get("max_norm") is not None:
-                kwargs["kernel_constraint"] = engine.constraints.MaxNorm(max_value=float(p["max_norm"]))
-            if name:
-                kwargs["name"] = name
-            layers.append(engine.Dense(**kwargs))
-        elif spec.type == "Dropout":
-            layers.append(engine.Dropout(float(p["rate"]), name=name) if name else engine.Dropout(float(p["rate"])))
-        elif spec.type == "Activation":
-            layers.append(engine.Activation(p["activation"], name=name) if name else engine.Activation(p["activation"]))
-    return layers
+    """Engine layers for the document's layers (the Input layer included), built by the layer table."""
+    return [LAYER_KINDS[spec.type].build(spec.params, spec.name or None, n_features) for spec in project.layers]
 
 
 def build_model(project: Project, dataset=None, *, n_features: int | None = None, compile: bool = True):

@@ -124,11 +124,11 @@ class LayerSpec:
     @classmethod
     def make(cls, type_: str, **params: Any) -> "LayerSpec":
         """A layer of ``type_`` with the palette defaults, overridden by ``params``."""
-        if type_ not in LAYER_DEFAULTS:
+        if type_ not in LAYER_KINDS:
             raise ValueError(
-                f"unknown layer type {type_!r}; valid types: {', '.join(LAYER_TYPES)}"
+                f"unknown layer type {type_!r}; valid types: {', '.join(LAYER_KINDS)}"
             )
-        merged = copy.deepcopy(LAYER_DEFAULTS[type_])
+        merged = copy.deepcopy(LAYER_KINDS[type_].defaults())
         name = params.pop("name", "") or ""
         lid = params.pop("id", None)
         unknown = set(params) - set(merged)
@@ -148,7 +148,8 @@ class LayerSpec:
         if self.name:
             d["name"] = self.name
         d.update(copy.deepcopy(self.params))
-        for key in OPTIONAL_PARAMS.get(self.type, ()):
+        kind = LAYER_KINDS.get(self.type)
+        for key in (p.name for p in kind.params if p.optional) if kind else ():
             if d.get(key) is None:
                 d.pop(key, None)  # optional and unset: files without it stay as they were
         return d
@@ -300,13 +301,15 @@ class Project:
             old = spec.name
             spec.name = str(value or "")
         else:
-            if key not in LAYER_DEFAULTS[spec.type]:
+            kind = LAYER_KINDS.get(spec.type)
+            param = next((p for p in kind.params if p.name == key), None) if kind else None
+            if param is None:
                 raise ValueError(f"{spec.type} layer has no parameter {key!r}")
             old = spec.params.get(key)
             if old == value:
                 return []
             spec.params[key] = value
-        restore = self._clear_state() if key in STRUCTURAL_KEYS else []
+        restore = self._clear_state() if key != "name" and param.structural else []
         self._emit("layer_changed", index=index, key=key, id=spec.id)
         return [("set_layer", index, key, old)] + restore
 

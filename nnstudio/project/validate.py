@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from nnstudio.data import features as nnfeatures
 from nnstudio.project.document import LayerSpec, Project
+from nnstudio.project.layer_kinds import LAYER_KINDS
 from nnstudio.project.limits import MAX_PARAMS, MAX_SAMPLES, network_params
 
 ERROR, WARNING = "error", "warning"
@@ -93,17 +94,17 @@ def _structure(project: Project) -> list[Problem]:
                              "Add at least an output layer.", None,
                              Fix("Add a Dense output layer",
                                  [("insert_layer", len(layers), LayerSpec.make("Dense", units=1, activation="sigmoid").to_dict())])))
-    if layers and layers[-1].type == "Dropout":
-        probs.append(Problem(ERROR, "dropout_last", "Dropout cannot be the last layer: the output would be "
-                             "randomly zeroed while training.", len(layers) - 1,
-                             Fix("Remove the trailing Dropout", [("remove_layer", len(layers) - 1)])))
-    for i, s in enumerate(layers):
-        if s.type == "Dense" and (not isinstance(s.params["units"], int) or s.params["units"] < 1):
-            probs.append(Problem(ERROR, "bad_units", "Layer {i} needs at least 1 unit.", i,
-                                 Fix("Use 1 unit", [("set_layer", i, "units", 1)]), {"i": i}))
-        if s.type == "Dropout" and not 0.0 <= float(s.params["rate"]) < 1.0:
-            probs.append(Problem(ERROR, "bad_rate", "Dropout rate must be in [0, 1); layer {i} has {rate}.", i,
-                                 Fix("Use rate 0.5", [("set_layer", i, "rate", 0.5)]), {"i": i, "rate": s.params["rate"]}))
+    last = LAYER_KINDS.get(layers[-1].type) if layers else None
+    if last is not None and last.not_last:
+        code, template, fix = last.not_last
+        probs.append(Problem(ERROR, code, template, len(layers) - 1, Fix(fix, [("remove_layer", len(layers) - 1)])))
+    for i, s in enumerate(layers):  # each parameter's own check, from the layer table
+        kind = LAYER_KINDS.get(s.type)
+        for p in kind.params if kind else ():
+            if p.valid is not None and p.problem is not None and not p.valid(s.params.get(p.name)):
+                code, template, fix, value = p.problem
+                probs.append(Problem(ERROR, code, template, i, Fix(fix, [("set_layer", i, p.name, value)]),
+                                     {"i": i, p.name: s.params.get(p.name)}))
     return probs
 
 

@@ -15,12 +15,6 @@ PROBLEMS = (
     QT_TRANSLATE_NOOP("Problems", "Remove this extra Input layer"),
     QT_TRANSLATE_NOOP("Problems", "The network has no Dense layer, so nothing is computed. Add at least an output layer."),
     QT_TRANSLATE_NOOP("Problems", "Add a Dense output layer"),
-    QT_TRANSLATE_NOOP("Problems", "Dropout cannot be the last layer: the output would be randomly zeroed while training."),
-    QT_TRANSLATE_NOOP("Problems", "Remove the trailing Dropout"),
-    QT_TRANSLATE_NOOP("Problems", "Layer {i} needs at least 1 unit."),
-    QT_TRANSLATE_NOOP("Problems", "Use 1 unit"),
-    QT_TRANSLATE_NOOP("Problems", "Dropout rate must be in [0, 1); layer {i} has {rate}."),
-    QT_TRANSLATE_NOOP("Problems", "Use rate 0.5"),
     QT_TRANSLATE_NOOP("Problems", "The target is a real number (regression): the output layer needs a linear activation and one unit per target ({want}), with a loss such as MSE. Now: {units} unit(s), '{act}', loss '{loss}'."),
     QT_TRANSLATE_NOOP("Problems", "Linear output, one unit per target, MSE"),
     QT_TRANSLATE_NOOP("Problems", "A sigmoid output cannot choose among {k} classes: use softmax with one unit per class."),
@@ -76,6 +70,12 @@ PROBLEMS = (
     QT_TRANSLATE_NOOP("Problems", "The network has {n:,} weights and biases; nnstudio trains at most {limit:,}. Use fewer units or layers."),
     QT_TRANSLATE_NOOP("Problems", "Use at most 64 units in the hidden layers"),
     QT_TRANSLATE_NOOP("Problems", "The dataset has {n:,} samples; nnstudio trains on at most {limit:,}. Use a smaller file."),
+    QT_TRANSLATE_NOOP("Problems", "Layer {i} needs at least 1 unit."),
+    QT_TRANSLATE_NOOP("Problems", "Use 1 unit"),
+    QT_TRANSLATE_NOOP("Problems", "Dropout cannot be the last layer: the output would be randomly zeroed while training."),
+    QT_TRANSLATE_NOOP("Problems", "Remove the trailing Dropout"),
+    QT_TRANSLATE_NOOP("Problems", "Dropout rate must be in [0, 1); layer {i} has {rate}."),
+    QT_TRANSLATE_NOOP("Problems", "Use rate 0.5"),
 )
 
 REGISTRY = (
@@ -185,4 +185,53 @@ DATASETS = (
     QT_TRANSLATE_NOOP("DataDock", "1,797 handwritten digits 0–9 as 8×8 images of ink counts 0–16 (UCI)."),
     QT_TRANSLATE_NOOP("DataDock", "Small noisy sine (overfitting)"),
     QT_TRANSLATE_NOOP("DataDock", "Only a few noisy points: a big network memorises the noise; try regularization."),
+)
+
+LAYER_PARAMS = (
+    QT_TRANSLATE_NOOP("Inspector", "Inputs"),
+    QT_TRANSLATE_NOOP("Inspector", "The Input layer has one unit per feature of the dataset; it follows the dataset and is not typed in."),
+    QT_TRANSLATE_NOOP("Inspector", "Features"),
+    QT_TRANSLATE_NOOP("Inspector", "Units"),
+    QT_TRANSLATE_NOOP("Inspector", "Number of neurons in this layer (Keras 'units')."),
+    QT_TRANSLATE_NOOP("Inspector", "Activation"),
+    QT_TRANSLATE_NOOP("Inspector", "The function applied to z = x·W + b."),
+    QT_TRANSLATE_NOOP("Inspector", "Bias"),
+    QT_TRANSLATE_NOOP("Inspector", "Add a learned bias b to each unit: z = x·W + b."),
+    QT_TRANSLATE_NOOP("Inspector", "use a bias b"),
+    QT_TRANSLATE_NOOP("Inspector", "Weights start"),
+    QT_TRANSLATE_NOOP("Inspector", "How the weights (kernel) are initialized before training."),
+    QT_TRANSLATE_NOOP("Inspector", "Biases start"),
+    QT_TRANSLATE_NOOP("Inspector", "How the biases are initialized before training."),
+    QT_TRANSLATE_NOOP("Inspector", "L1 strength"),
+    QT_TRANSLATE_NOOP("Inspector", "L1 regularization: adds λ·Σ|w| to the loss (pushes weights to exactly 0)."),
+    QT_TRANSLATE_NOOP("Inspector", "L2 strength"),
+    QT_TRANSLATE_NOOP("Inspector", "L2 regularization (weight decay): adds λ·Σw² to the loss."),
+    QT_TRANSLATE_NOOP("Inspector", "Max-norm"),
+    QT_TRANSLATE_NOOP("Inspector", "Max-norm constraint: after each update, rescale each unit's incoming weight vector so its length is at most c."),
+    QT_TRANSLATE_NOOP("Inspector", "limit each unit's weights"),
+    QT_TRANSLATE_NOOP("Inspector", "Max-norm c"),
+    QT_TRANSLATE_NOOP("Inspector", "The largest allowed length c of a unit's weight vector."),
+    QT_TRANSLATE_NOOP("Inspector", "Dropout rate"),
+    QT_TRANSLATE_NOOP("Inspector", "Fraction of inputs set to 0 at each training step (none at prediction)."),
+)
+
+LAYER_PALETTE = (
+    QT_TRANSLATE_NOOP("Palette", "Input"),
+    QT_TRANSLATE_NOOP("Palette", "Passes the data's features in; computes nothing."),
+    QT_TRANSLATE_NOOP("Palette", "Dense"),
+    QT_TRANSLATE_NOOP("Palette", "Every input connects to every unit: a = f(x·W + b)."),
+    QT_TRANSLATE_NOOP("Palette", "Dropout"),
+    QT_TRANSLATE_NOOP("Palette", "Randomly zeroes inputs while training (regularization)."),
+    QT_TRANSLATE_NOOP("Palette", "Activation"),
+    QT_TRANSLATE_NOOP("Palette", "Applies a function to each value, no weights."),
+)
+
+LAYER_CAPTIONS = (
+    QT_TRANSLATE_NOOP("Canvas", "Input"),
+    QT_TRANSLATE_NOOP("Canvas", "{n} features"),
+    QT_TRANSLATE_NOOP("Canvas", "Dense"),
+    QT_TRANSLATE_NOOP("Canvas", "{n} units · {act}"),
+    QT_TRANSLATE_NOOP("Canvas", "Dropout"),
+    QT_TRANSLATE_NOOP("Canvas", "rate {rate}"),
+    QT_TRANSLATE_NOOP("Canvas", "Activation"),
 )

@@ -16,14 +16,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from nnstudio import resources
+from nnstudio.project.layer_kinds import LAYER_KINDS
 
-#: layer type -> icon file stem in resources/icons
-LAYER_ICONS = {
-    "Input": "layer-input",
-    "Dense": "layer-dense",
-    "Dropout": "layer-dropout",
-    "Activation": "layer-activation",
-}
+#: layer type -> icon file stem in resources/icons (from the layer table)
+LAYER_ICONS = {name: kind.icon for name, kind in LAYER_KINDS.items() if kind.icon}
 
 _STANDARD = {
     "document-new": QStyle.SP_FileIcon,
@@ -51,7 +47,8 @@ def resource_icon(stem: str) -> QIcon:
 
 def layer_icon(layer_type: str) -> QIcon:
     """The palette/inspector icon of a layer type."""
-    return resource_icon(LAYER_ICONS.get(layer_type, "layer-dense"))
+    kind = LAYER_KINDS.get(layer_type)
+    return resource_icon(kind.icon if kind is not None and kind.icon else "layer-dense")
 
 
 def severity_icon(severity: str) -> QIcon:

@@ -1,7 +1,8 @@
 """The inspector: every setting of the selected layer, or of the model.
 
-With a layer selected it edits that layer (units, activation, initializers,
-bias, L1/L2, max-norm, dropout rate, name); with nothing selected it edits
+With a layer selected it edits that layer: its name and the rows of its
+kind's parameters, built from the layer table (``ui/inspector_layers.py``
+reads ``nnstudio.project.layer_kinds``); with nothing selected it edits
 the model settings (loss, optimizer and its parameters, batch size, epochs,
 validation split, early stopping, seed, dtype). Drop-downs are filled from
 ``nnstudio.engine.registry`` with each entry's formula as tooltip.
@@ -29,8 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.data import features as nnfeatures
-from nnstudio.ui.features_box import FeaturesBox
 from nnstudio.ui.i18n import tr_registry
 from nnstudio.ui.icons import layer_icon
 
@@ -151,57 +150,17 @@ class Inspector(QWidget):
 
     # -- construction ------------------------------------------------------------
     def _build_layer_page(self) -> None:
-        p, tr = self.layer_page, self.tr
-        self.name_edit = p.add_row("name", tr("Name"), QLineEdit(), "layerNameEdit",
-                                   tr("An optional name for this layer (Keras 'name')."))
-        self.name_edit.editingFinished.connect(lambda: self._layer_edit("name", self.name_edit.text().strip()))
-        self.size_label = p.add_row("size", tr("Inputs"), QLabel(), "inputSizeLabel",
-                                    tr("The Input layer has one unit per feature of the dataset; "
-                                       "it follows the dataset and is not typed in."))
-        box = FeaturesBox()
-        self.features_box = p.add_row("features", tr("Features"), box, "inputFeaturesBox", box.toolTip())
-        self.features_box.edited.connect(lambda v: self._layer_edit("features", v))
-        self.units_spin = p.add_row("units", tr("Units"), QSpinBox(), "unitsSpin",
-                                    tr("Number of neurons in this layer (Keras 'units')."))
-        self.units_spin.setRange(1, 4096)
-        self.units_spin.valueChanged.connect(lambda v: self._layer_edit("units", int(v), merge=True))
-        self.activation_combo = p.add_row("activation", tr("Activation"), QComboBox(), "activationCombo",
-                                          tr("The function applied to z = x·W + b."))
-        fill_combo(self.activation_combo, "activation")
-        self.activation_combo.currentIndexChanged.connect(
-            lambda _i: self._layer_edit("activation", self.activation_combo.currentData()))
-        self.kernel_init_combo = p.add_row("kernel_initializer", tr("Weights start"), QComboBox(), "kernelInitCombo",
-                                           tr("How the weights (kernel) are initialized before training."))
-        fill_combo(self.kernel_init_combo, "initializer")
-        self.kernel_init_combo.currentIndexChanged.connect(
-            lambda _i: self._layer_edit("kernel_initializer", self.kernel_init_combo.currentData()))
-        self.bias_init_combo = p.add_row("bias_initializer", tr("Biases start"), QComboBox(), "biasInitCombo",
-                                         tr("How the biases are initialized before training."))
-        fill_combo(self.bias_init_combo, "initializer")
-        self.bias_init_combo.currentIndexChanged.connect(
-            lambda _i: self._layer_edit("bias_initializer", self.bias_init_combo.currentData()))
-        self.use_bias_check = p.add_row("use_bias", tr("Bias"), QCheckBox(tr("use a bias b")), "useBiasCheck",
-                                        tr("Add a learned bias b to each unit: z = x·W + b."))
-        self.use_bias_check.toggled.connect(lambda v: self._layer_edit("use_bias", bool(v)))
-        self.l1_spin = p.add_row("l1", tr("L1 strength"), FloatSpin(0.0, 10.0, 0.001), "l1Spin",
-                                 tr("L1 regularization: adds λ·Σ|w| to the loss (pushes weights to exactly 0)."))
-        self.l1_spin.valueChanged.connect(lambda v: self._layer_edit("l1", float(v), merge=True))
-        self.l2_spin = p.add_row("l2", tr("L2 strength"), FloatSpin(0.0, 10.0, 0.001), "l2Spin",
-                                 tr("L2 regularization (weight decay): adds λ·Σw² to the loss."))
-        self.l2_spin.valueChanged.connect(lambda v: self._layer_edit("l2", float(v), merge=True))
-        self.max_norm_check = p.add_row("max_norm_on", tr("Max-norm"), QCheckBox(tr("limit each unit's weights")),
-                                        "maxNormCheck",
-                                        tr("Max-norm constraint: after each update, rescale each unit's incoming "
-                                           "weight vector so its length is at most c."))
-        self.max_norm_check.toggled.connect(self._max_norm_toggled)
-        self.max_norm_spin = p.add_row("max_norm", tr("Max-norm c"), FloatSpin(0.01, 100.0, 0.5), "maxNormSpin",
-                                       tr("The largest allowed length c of a unit's weight vector."))
-        self.max_norm_spin.setValue(3.0)
-        self.max_norm_spin.valueChanged.connect(
-            lambda v: self.max_norm_check.isChecked() and self._layer_edit("max_norm", float(v), merge=True))
-        self.rate_spin = p.add_row("rate", tr("Dropout rate"), FloatSpin(0.0, 0.99, 0.05), "dropoutRateSpin",
-                                   tr("Fraction of inputs set to 0 at each training step (none at prediction)."))
-        self.rate_spin.valueChanged.connect(lambda v: self._layer_edit("rate", float(v), merge=True))
+        from nnstudio.ui.inspector_layers import LayerRows
+
+        # the rows come from the layer table (nnstudio.project.layer_kinds): one per parameter
+        self.layer_rows = LayerRows(self.layer_page, self._layer_edit, FloatSpin, fill_combo, set_combo)
+        self.name_edit = self.layer_rows.name_edit
+        w = self.layer_rows.widgets
+        self.size_label, self.features_box, self.units_spin = w["size"], w["features"], w["units"]
+        self.activation_combo, self.use_bias_check, self.rate_spin = w["activation"], w["use_bias"], w["rate"]
+        self.kernel_init_combo, self.bias_init_combo = w["kernel_initializer"], w["bias_initializer"]
+        self.l1_spin, self.l2_spin, self.max_norm_check, self.max_norm_spin = (
+            w["l1"], w["l2"], w["max_norm_on"], w["max_norm"])
 
     def _build_model_page(self) -> None:
         p, tr = self.model_page, self.tr
@@ -319,10 +278,6 @@ class Inspector(QWidget):
         text = self.tr("Set {key} of layer {i} to {value}").format(key=key, i=i, value=value)
         self._push([("set_layer", i, key, value)], text, f"layer:{spec.id}:{key}" if merge else None)
 
-    def _max_norm_toggled(self, on: bool) -> None:
-        self.max_norm_spin.setEnabled(on)
-        self._layer_edit("max_norm", float(self.max_norm_spin.value()) if on else None)
-
     def _training_edit(self, key: str, value, merge: bool = False) -> None:
         if self._updating or self.state.project.training_value(key) == value:
             return
@@ -366,42 +321,10 @@ class Inspector(QWidget):
             self._updating = False
 
     def _show_layer(self, i: int, spec) -> None:
-        p = spec.params
         self.title.setText(self.tr("<b>Layer {i}: {type}</b> (click empty canvas for model settings)").format(
             i=i, type=spec.type))
         self.setWindowIcon(layer_icon(spec.type))
-        blockers = [QSignalBlocker(w) for w in self.layer_page.rows.values()]
-        self.name_edit.setText(spec.name)
-        if spec.type == "Input":
-            ds = self.state.dataset
-            n_raw = ds.n_features if ds is not None else None
-            n = p.get("size") or nnfeatures.width(p.get("features"), n_raw)
-            self.size_label.setText(self.tr("{n} features (from the dataset)").format(n=n if n else "?"))
-            self.features_box.show_features(p.get("features"), n_raw, ds.feature_names if ds is not None else None)
-            keys = ["name", "size"] + (["features"] if n_raw else [])
-        elif spec.type == "Dense":
-            self.units_spin.setValue(int(p["units"]) if isinstance(p["units"], int) and p["units"] > 0 else 1)
-            set_combo(self.activation_combo, p["activation"])
-            set_combo(self.kernel_init_combo, p["kernel_initializer"])
-            set_combo(self.bias_init_combo, p["bias_initializer"])
-            self.use_bias_check.setChecked(bool(p["use_bias"]))
-            self.l1_spin.setValue(float(p.get("l1") or 0.0))
-            self.l2_spin.setValue(float(p.get("l2") or 0.0))
-            on = p.get("max_norm") is not None
-            self.max_norm_check.setChecked(on)
-            self.max_norm_spin.setEnabled(on)
-            if on:
-                self.max_norm_spin.setValue(float(p["max_norm"]))
-            keys = ["name", "units", "activation", "kernel_initializer", "bias_initializer", "use_bias",
-                    "l1", "l2", "max_norm_on", "max_norm"]
-        elif spec.type == "Dropout":
-            self.rate_spin.setValue(float(p["rate"]))
-            keys = ["name", "rate"]
-        else:
-            set_combo(self.activation_combo, p["activation"])
-            keys = ["name", "activation"]
-        del blockers
-        self.layer_page.show_rows(keys)
+        self.layer_page.show_rows(self.layer_rows.show(spec, self.state.dataset))
 
     def _show_model(self) -> None:
         t = self.state.project.training

@@ -1,7 +1,8 @@
-"""The layer palette: every layer type in the engine registry, ready to drag.
+"""The layer palette: every layer type of the layer table, ready to drag.
 
-Each entry of ``registry.entries('layer')`` becomes a row with its icon,
-its one-line explanation and a tooltip. Dragging a row starts a ``QDrag``
+Each kind of ``nnstudio.project.layer_kinds.LAYER_KINDS`` becomes a row with
+its icon, its one-line explanation and a tooltip (the engine registry's
+summary and formula where the engine lists the layer). Dragging a row starts a ``QDrag``
 whose MIME data (type :data:`LAYER_MIME`) carries the layer type; the
 canvas accepts it. Double-click or Enter adds the layer just before the
 output layer (keyboard users need no mouse).
@@ -9,7 +10,7 @@ output layer (keyboard users need no mouse).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from nnstudio.ui.canvas.view import LAYER_MIME
@@ -41,16 +42,20 @@ class Palette(QListWidget):
         self.populate()
 
     def populate(self) -> None:
-        """Fill the list from the engine registry (kind 'layer')."""
+        """Fill the list from the layer table."""
         from nnstudio.engine import registry
+        from nnstudio.project.layer_kinds import LAYER_KINDS
 
         self.clear()
-        for entry in registry.entries("layer"):
-            item = QListWidgetItem(layer_icon(entry.name), f"{self.display_name(entry.name)}\n{self.explain(entry)}")
-            item.setData(TYPE_ROLE, entry.name)
-            tip = [f"<b>{entry.name}</b>", tr_registry(entry.summary)]
-            if entry.formula:
-                tip.append(entry.formula)
+        for kind in LAYER_KINDS.values():
+            try:
+                entry = registry.get("layer", kind.name)
+                summary, formula = tr_registry(entry.summary), entry.formula
+            except ValueError:  # a kind the engine registry does not list
+                summary, formula = self.tr(kind.summary), ""
+            item = QListWidgetItem(layer_icon(kind.name), f"{self.display_name(kind.name)}\n{self.explain(kind)}")
+            item.setData(TYPE_ROLE, kind.name)
+            tip = [f"<b>{kind.name}</b>", summary] + ([formula] if formula else [])
             tip.append(self.tr("Drag onto the canvas where it should go, or double-click to add it "
                                "before the output layer."))
             item.setToolTip("<br>".join(tip))
@@ -71,19 +76,11 @@ class Palette(QListWidget):
 
     def display_name(self, layer_type: str) -> str:
         """The layer type as the palette shows it (translated; Keras' own name kept in the translation)."""
-        names = {"Input": self.tr("Input"), "Dense": self.tr("Dense"), "Dropout": self.tr("Dropout"),
-                 "Activation": self.tr("Activation")}
-        return names.get(layer_type, layer_type)
+        return QCoreApplication.translate("Palette", layer_type)
 
-    def explain(self, entry) -> str:
-        """The one-line explanation shown under a layer's name."""
-        lines = {
-            "Input": self.tr("Passes the data's features in; computes nothing."),
-            "Dense": self.tr("Every input connects to every unit: a = f(x·W + b)."),
-            "Dropout": self.tr("Randomly zeroes inputs while training (regularization)."),
-            "Activation": self.tr("Applies a function to each value, no weights."),
-        }
-        return lines.get(entry.name, tr_registry(entry.summary))
+    def explain(self, kind) -> str:
+        """The one-line explanation shown under a layer's name (the table's ``explain``)."""
+        return QCoreApplication.translate("Palette", kind.explain) if kind.explain else self.tr(kind.summary)
 
     def types(self) -> list[str]:
         """Layer types in display order."""

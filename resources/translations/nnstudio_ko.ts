@@ -245,23 +245,6 @@
             <translation>주황색 선은 양의 가중치, 파란색은 음의 가중치이며 굵을수록 |w|가 큽니다.</translation>
         </message>
         <message>
-            <source>Dense</source>
-            <translation>밀집층</translation>
-        </message>
-        <message>
-            <source>Dropout</source>
-            <translation>드롭아웃</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <translation>활성화</translation>
-        </message>
-        <message>
-            <source>Input</source>
-            <extracomment>at most this many neuron circles per layer when a layer has more units: this many first and this many last are drawn map mode (2 input features, every layer at most MAX_MAP_UNITS wide, see nnstudio.project.planes): each neuron is a MAP_SIZE square showing its response over the input plane vertical distance between neurons and half the drawn neuron's size (larger in map mode)</extracomment>
-            <translation>입력층</translation>
-        </message>
-        <message>
             <source>{n} more neurons are not drawn</source>
             <extracomment>texts painted by :meth:`paint` (skipped when zoomed out too far to read)</extracomment>
             <translation>뉴런 {n}개는 그리지 않았습니다</translation>
@@ -269,6 +252,11 @@
         <message>
             <source>… {n} …</source>
             <translation>… {n} …</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <extracomment>at most this many neuron circles per layer when a layer has more units: this many first and this many last are drawn map mode (2 input features, every layer at most MAX_MAP_UNITS wide, see nnstudio.project.planes): each neuron is a MAP_SIZE square showing its response over the input plane vertical distance between neurons and half the drawn neuron's size (larger in map mode)</extracomment>
+            <translation>입력층</translation>
         </message>
         <message>
             <source>Hidden</source>
@@ -301,19 +289,6 @@
         <message>
             <source>Pinned: {what}</source>
             <translation>고정됨: {what}</translation>
-        </message>
-        <message>
-            <source>{n} features</source>
-            <extracomment>the neuron maps were redrawn the pinned neuron changed: ``(layer index, unit)`` or ``None``</extracomment>
-            <translation>특성 {n}개</translation>
-        </message>
-        <message>
-            <source>{n} units · {act}</source>
-            <translation>유닛 {n}개 · {act}</translation>
-        </message>
-        <message>
-            <source>rate {rate}</source>
-            <translation>비율 {rate}</translation>
         </message>
         <message>
             <source>The network, left to right. Drag layers here from the palette; drag a block to reorder it; wheel to zoom, drag empty space to pan.</source>
@@ -359,6 +334,30 @@
         <message>
             <source>Neuron {k} of layer {i} pinned: its map is shown large; click it again to unpin.</source>
             <translation>층 {i}의 뉴런 {k}을(를) 고정했습니다. 지도가 크게 표시됩니다. 다시 클릭하면 고정이 풀립니다.</translation>
+        </message>
+        <message>
+            <source>{n} features</source>
+            <translation>특성 {n}개</translation>
+        </message>
+        <message>
+            <source>Dense</source>
+            <translation>밀집층</translation>
+        </message>
+        <message>
+            <source>{n} units · {act}</source>
+            <translation>유닛 {n}개 · {act}</translation>
+        </message>
+        <message>
+            <source>Dropout</source>
+            <translation>드롭아웃</translation>
+        </message>
+        <message>
+            <source>rate {rate}</source>
+            <translation>비율 {rate}</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>활성화</translation>
         </message>
     </context>
     <context>
@@ -1883,114 +1882,6 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
     <context>
         <name>Inspector</name>
         <message>
-            <source>Activation</source>
-            <translation>활성화 함수</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>이름</translation>
-        </message>
-        <message>
-            <source>An optional name for this layer (Keras 'name').</source>
-            <translation>이 층의 이름입니다. 비워 두어도 됩니다(Keras의 'name').</translation>
-        </message>
-        <message>
-            <source>Inputs</source>
-            <translation>입력 수</translation>
-        </message>
-        <message>
-            <source>The Input layer has one unit per feature of the dataset; it follows the dataset and is not typed in.</source>
-            <translation>입력층은 데이터셋의 특성마다 유닛이 하나씩 있습니다. 데이터셋을 따라 정해지므로 직접 입력하지 않습니다.</translation>
-        </message>
-        <message>
-            <source>Features</source>
-            <translation>특징</translation>
-        </message>
-        <message>
-            <source>Units</source>
-            <translation>유닛 수</translation>
-        </message>
-        <message>
-            <source>Number of neurons in this layer (Keras 'units').</source>
-            <translation>이 층의 뉴런 개수입니다(Keras의 'units').</translation>
-        </message>
-        <message>
-            <source>The function applied to z = x·W + b.</source>
-            <translation>z = x·W + b에 적용하는 함수입니다.</translation>
-        </message>
-        <message>
-            <source>Weights start</source>
-            <translation>가중치 초기화</translation>
-        </message>
-        <message>
-            <source>How the weights (kernel) are initialized before training.</source>
-            <translation>학습 전에 가중치(커널)를 어떤 값으로 시작할지 정합니다.</translation>
-        </message>
-        <message>
-            <source>Biases start</source>
-            <translation>편향 초기화</translation>
-        </message>
-        <message>
-            <source>How the biases are initialized before training.</source>
-            <translation>학습 전에 편향을 어떤 값으로 시작할지 정합니다.</translation>
-        </message>
-        <message>
-            <source>Bias</source>
-            <translation>편향</translation>
-        </message>
-        <message>
-            <source>use a bias b</source>
-            <translation>편향 b 사용</translation>
-        </message>
-        <message>
-            <source>Add a learned bias b to each unit: z = x·W + b.</source>
-            <translation>유닛마다 학습되는 편향 b를 더합니다: z = x·W + b.</translation>
-        </message>
-        <message>
-            <source>L1 strength</source>
-            <translation>L1 강도</translation>
-        </message>
-        <message>
-            <source>L1 regularization: adds λ·Σ|w| to the loss (pushes weights to exactly 0).</source>
-            <translation>L1 규제: 손실에 λ·Σ|w|를 더합니다(가중치를 정확히 0으로 밀어 냅니다).</translation>
-        </message>
-        <message>
-            <source>L2 strength</source>
-            <translation>L2 강도</translation>
-        </message>
-        <message>
-            <source>L2 regularization (weight decay): adds λ·Σw² to the loss.</source>
-            <translation>L2 규제(가중치 감쇠): 손실에 λ·Σw²를 더합니다.</translation>
-        </message>
-        <message>
-            <source>Max-norm</source>
-            <translation>최대 노름</translation>
-        </message>
-        <message>
-            <source>limit each unit's weights</source>
-            <translation>유닛마다 가중치 크기 제한</translation>
-        </message>
-        <message>
-            <source>Max-norm constraint: after each update, rescale each unit's incoming weight vector so its length is at most c.</source>
-            <translation>최대 노름 가중치 제약: 업데이트할 때마다 각 유닛으로 들어오는 가중치 벡터의 길이가 c를 넘지 않도록 줄입니다.</translation>
-        </message>
-        <message>
-            <source>Max-norm c</source>
-            <translation>최대 노름 c</translation>
-        </message>
-        <message>
-            <source>The largest allowed length c of a unit's weight vector.</source>
-            <translation>유닛의 가중치 벡터가 가질 수 있는 최대 길이 c입니다.</translation>
-        </message>
-        <message>
-            <source>Dropout rate</source>
-            <translation>드롭아웃 비율</translation>
-        </message>
-        <message>
-            <source>Fraction of inputs set to 0 at each training step (none at prediction).</source>
-            <translation>학습 단계마다 0으로 만드는 입력의 비율입니다(예측할 때는 적용하지 않음).</translation>
-        </message>
-        <message>
             <source>Project</source>
             <translation>프로젝트</translation>
         </message>
@@ -2171,6 +2062,106 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>멈춘 뒤 가장 좋았던 에포크의 가중치로 되돌립니다.</translation>
         </message>
         <message>
+            <source>Inputs</source>
+            <translation>입력 수</translation>
+        </message>
+        <message>
+            <source>The Input layer has one unit per feature of the dataset; it follows the dataset and is not typed in.</source>
+            <translation>입력층은 데이터셋의 특성마다 유닛이 하나씩 있습니다. 데이터셋을 따라 정해지므로 직접 입력하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Features</source>
+            <translation>특징</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>유닛 수</translation>
+        </message>
+        <message>
+            <source>Number of neurons in this layer (Keras 'units').</source>
+            <translation>이 층의 뉴런 개수입니다(Keras의 'units').</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>활성화 함수</translation>
+        </message>
+        <message>
+            <source>The function applied to z = x·W + b.</source>
+            <translation>z = x·W + b에 적용하는 함수입니다.</translation>
+        </message>
+        <message>
+            <source>Bias</source>
+            <translation>편향</translation>
+        </message>
+        <message>
+            <source>Add a learned bias b to each unit: z = x·W + b.</source>
+            <translation>유닛마다 학습되는 편향 b를 더합니다: z = x·W + b.</translation>
+        </message>
+        <message>
+            <source>use a bias b</source>
+            <translation>편향 b 사용</translation>
+        </message>
+        <message>
+            <source>Weights start</source>
+            <translation>가중치 초기화</translation>
+        </message>
+        <message>
+            <source>How the weights (kernel) are initialized before training.</source>
+            <translation>학습 전에 가중치(커널)를 어떤 값으로 시작할지 정합니다.</translation>
+        </message>
+        <message>
+            <source>Biases start</source>
+            <translation>편향 초기화</translation>
+        </message>
+        <message>
+            <source>How the biases are initialized before training.</source>
+            <translation>학습 전에 편향을 어떤 값으로 시작할지 정합니다.</translation>
+        </message>
+        <message>
+            <source>L1 strength</source>
+            <translation>L1 강도</translation>
+        </message>
+        <message>
+            <source>L1 regularization: adds λ·Σ|w| to the loss (pushes weights to exactly 0).</source>
+            <translation>L1 규제: 손실에 λ·Σ|w|를 더합니다(가중치를 정확히 0으로 밀어 냅니다).</translation>
+        </message>
+        <message>
+            <source>L2 strength</source>
+            <translation>L2 강도</translation>
+        </message>
+        <message>
+            <source>L2 regularization (weight decay): adds λ·Σw² to the loss.</source>
+            <translation>L2 규제(가중치 감쇠): 손실에 λ·Σw²를 더합니다.</translation>
+        </message>
+        <message>
+            <source>Max-norm</source>
+            <translation>최대 노름</translation>
+        </message>
+        <message>
+            <source>Max-norm constraint: after each update, rescale each unit's incoming weight vector so its length is at most c.</source>
+            <translation>최대 노름 가중치 제약: 업데이트할 때마다 각 유닛으로 들어오는 가중치 벡터의 길이가 c를 넘지 않도록 줄입니다.</translation>
+        </message>
+        <message>
+            <source>limit each unit's weights</source>
+            <translation>유닛마다 가중치 크기 제한</translation>
+        </message>
+        <message>
+            <source>Max-norm c</source>
+            <translation>최대 노름 c</translation>
+        </message>
+        <message>
+            <source>The largest allowed length c of a unit's weight vector.</source>
+            <translation>유닛의 가중치 벡터가 가질 수 있는 최대 길이 c입니다.</translation>
+        </message>
+        <message>
+            <source>Dropout rate</source>
+            <translation>드롭아웃 비율</translation>
+        </message>
+        <message>
+            <source>Fraction of inputs set to 0 at each training step (none at prediction).</source>
+            <translation>학습 단계마다 0으로 만드는 입력의 비율입니다(예측할 때는 적용하지 않음).</translation>
+        </message>
+        <message>
             <source>Set {key} of layer {i} to {value}</source>
             <translation>{i}번 층의 {key}을(를) {value}(으)로 설정</translation>
         </message>
@@ -2188,12 +2179,20 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>&lt;b&gt;{i}번 층: {type}&lt;/b&gt; (모델 설정은 캔버스 빈 곳을 클릭)</translation>
         </message>
         <message>
-            <source>{n} features (from the dataset)</source>
-            <translation>특성 {n}개 (데이터셋에서)</translation>
-        </message>
-        <message>
             <source>&lt;b&gt;Model settings&lt;/b&gt; (select a layer on the canvas to edit it)</source>
             <translation>&lt;b&gt;모델 설정&lt;/b&gt; (층을 편집하려면 캔버스에서 선택하세요)</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>이름</translation>
+        </message>
+        <message>
+            <source>An optional name for this layer (Keras 'name').</source>
+            <translation>이 층의 이름입니다. 비워 두어도 됩니다(Keras의 'name').</translation>
+        </message>
+        <message>
+            <source>{n} features (from the dataset)</source>
+            <translation>특성 {n}개 (데이터셋에서)</translation>
         </message>
     </context>
     <context>
@@ -2797,6 +2796,38 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
     <context>
         <name>Palette</name>
         <message>
+            <source>Input</source>
+            <translation>입력 (Input)</translation>
+        </message>
+        <message>
+            <source>Passes the data's features in; computes nothing.</source>
+            <translation>데이터의 특성을 그대로 넘겨줍니다. 아무것도 계산하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Dense</source>
+            <translation>완전 연결 (Dense)</translation>
+        </message>
+        <message>
+            <source>Every input connects to every unit: a = f(x·W + b).</source>
+            <translation>모든 입력이 모든 유닛에 연결됩니다: a = f(x·W + b).</translation>
+        </message>
+        <message>
+            <source>Dropout</source>
+            <translation>드롭아웃 (Dropout)</translation>
+        </message>
+        <message>
+            <source>Randomly zeroes inputs while training (regularization).</source>
+            <translation>학습하는 동안 입력을 무작위로 0으로 만듭니다(규제).</translation>
+        </message>
+        <message>
+            <source>Activation</source>
+            <translation>활성화 (Activation)</translation>
+        </message>
+        <message>
+            <source>Applies a function to each value, no weights.</source>
+            <translation>각 값에 함수를 적용합니다. 가중치는 없습니다.</translation>
+        </message>
+        <message>
             <source>Drag a layer onto the canvas (or double-click it) to add it to the network.</source>
             <extracomment>role holding the layer type on each palette row a layer type the user asked to add without dragging (double-click / Enter)</extracomment>
             <translation>층을 캔버스로 끌어 놓거나 더블클릭하면 신경망에 추가됩니다.</translation>
@@ -2804,38 +2835,6 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>Drag onto the canvas where it should go, or double-click to add it before the output layer.</source>
             <translation>캔버스의 원하는 위치로 끌어 놓거나, 더블클릭해서 출력층 앞에 추가하세요.</translation>
-        </message>
-        <message>
-            <source>Input</source>
-            <translation>입력 (Input)</translation>
-        </message>
-        <message>
-            <source>Dense</source>
-            <translation>완전 연결 (Dense)</translation>
-        </message>
-        <message>
-            <source>Dropout</source>
-            <translation>드롭아웃 (Dropout)</translation>
-        </message>
-        <message>
-            <source>Activation</source>
-            <translation>활성화 (Activation)</translation>
-        </message>
-        <message>
-            <source>Passes the data's features in; computes nothing.</source>
-            <translation>데이터의 특성을 그대로 넘겨줍니다. 아무것도 계산하지 않습니다.</translation>
-        </message>
-        <message>
-            <source>Every input connects to every unit: a = f(x·W + b).</source>
-            <translation>모든 입력이 모든 유닛에 연결됩니다: a = f(x·W + b).</translation>
-        </message>
-        <message>
-            <source>Randomly zeroes inputs while training (regularization).</source>
-            <translation>학습하는 동안 입력을 무작위로 0으로 만듭니다(규제).</translation>
-        </message>
-        <message>
-            <source>Applies a function to each value, no weights.</source>
-            <translation>각 값에 함수를 적용합니다. 가중치는 없습니다.</translation>
         </message>
     </context>
     <context>
@@ -2997,30 +2996,6 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>Add a Dense output layer</source>
             <translation>Dense 출력층 추가</translation>
-        </message>
-        <message>
-            <source>Dropout cannot be the last layer: the output would be randomly zeroed while training.</source>
-            <translation>Dropout은 마지막 층이 될 수 없습니다. 학습하는 동안 출력이 무작위로 0이 되어 버립니다.</translation>
-        </message>
-        <message>
-            <source>Remove the trailing Dropout</source>
-            <translation>마지막 Dropout 삭제</translation>
-        </message>
-        <message>
-            <source>Layer {i} needs at least 1 unit.</source>
-            <translation>{i}번 층에는 유닛이 1개 이상 있어야 합니다.</translation>
-        </message>
-        <message>
-            <source>Use 1 unit</source>
-            <translation>유닛 1개 사용</translation>
-        </message>
-        <message>
-            <source>Dropout rate must be in [0, 1); layer {i} has {rate}.</source>
-            <translation>드롭아웃 비율은 [0, 1) 범위여야 합니다. {i}번 층은 {rate}입니다.</translation>
-        </message>
-        <message>
-            <source>Use rate 0.5</source>
-            <translation>비율 0.5 사용</translation>
         </message>
         <message>
             <source>The target is a real number (regression): the output layer needs a linear activation and one unit per target ({want}), with a loss such as MSE. Now: {units} unit(s), '{act}', loss '{loss}'.</source>
@@ -3241,6 +3216,30 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>The dataset has {n:,} samples; nnstudio trains on at most {limit:,}. Use a smaller file.</source>
             <translation>데이터셋의 샘플이 {n:,}개입니다. nnstudio는 최대 {limit:,}개까지 학습합니다. 더 작은 파일을 사용하세요.</translation>
+        </message>
+        <message>
+            <source>Layer {i} needs at least 1 unit.</source>
+            <translation>{i}번 층에는 유닛이 1개 이상 있어야 합니다.</translation>
+        </message>
+        <message>
+            <source>Use 1 unit</source>
+            <translation>유닛 1개 사용</translation>
+        </message>
+        <message>
+            <source>Dropout cannot be the last layer: the output would be randomly zeroed while training.</source>
+            <translation>Dropout은 마지막 층이 될 수 없습니다. 학습하는 동안 출력이 무작위로 0이 되어 버립니다.</translation>
+        </message>
+        <message>
+            <source>Remove the trailing Dropout</source>
+            <translation>마지막 Dropout 삭제</translation>
+        </message>
+        <message>
+            <source>Dropout rate must be in [0, 1); layer {i} has {rate}.</source>
+            <translation>드롭아웃 비율은 [0, 1) 범위여야 합니다. {i}번 층은 {rate}입니다.</translation>
+        </message>
+        <message>
+            <source>Use rate 0.5</source>
+            <translation>비율 0.5 사용</translation>
         </message>
     </context>
     <context>

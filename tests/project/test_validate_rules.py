@@ -150,4 +150,8 @@ def test_every_rule_in_validate_is_covered():
     source = inspect.getsource(importlib.import_module("nnstudio.project.validate"))
     codes = set(re.findall(r"Problem\(\s*(?:ERROR|WARNING),\s*\"(\w+)\"", source))
     assert codes
+    from nnstudio.project.layer_kinds import LAYER_KINDS  # the per-layer checks live in the layer table
+
+    codes |= {p.problem[0] for k in LAYER_KINDS.values() for p in k.params if p.problem}
+    codes |= {k.not_last[0] for k in LAYER_KINDS.values() if k.not_last}
     assert codes == {c[3] for c in CASES} | {c[3] for c in NO_FIX}

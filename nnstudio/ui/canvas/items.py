@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from nnstudio.project.layer_kinds import LAYER_KINDS
 from nnstudio.ui.canvas.layout import (
     BLOCK_W,
     RADIUS,
@@ -32,19 +33,13 @@ from nnstudio.ui.canvas.layout import (
 from nnstudio.ui.canvas.lines import NEGATIVE, POSITIVE, ConnectionItem, geometry  # noqa: F401 - re-exported
 
 NEURON_IDLE = QColor(250, 250, 250)
-TYPE_COLOURS = {
-    "Input": QColor(120, 170, 120),
-    "Dense": QColor(90, 130, 200),
-    "Dropout": QColor(160, 110, 190),
-    "Activation": QColor(210, 170, 60),
-}
+TYPE_COLOURS = {name: QColor(*kind.colour) for name, kind in LAYER_KINDS.items()}  # from the layer table
 MIN_TEXT_LOD = 0.3  # below this zoom block texts are not drawn
 
 
 def type_caption(type_: str) -> str:
     """A layer type as a block shows it (Keras' class names, translated for the Korean UI)."""
-    names = {"Dense": tr("Dense"), "Dropout": tr("Dropout"), "Activation": tr("Activation"), "Input": tr("Input")}
-    return names.get(type_, type_)
+    return tr(type_)
 
 
 def value_colour(v: float) -> QColor:
@@ -159,7 +154,8 @@ class LayerBlock(QGraphicsRectItem):
         if signature == self._signature:
             return
         self._signature = signature
-        self._colour = TYPE_COLOURS.get(type_, TYPE_COLOURS["Dense"])
+        kind = LAYER_KINDS.get(type_)
+        self._colour = QColor(*kind.colour) if kind else TYPE_COLOURS["Dense"]
         title = role_label if type_ == "Input" else type_caption(type_)
         if type_ == "Dense":
             title = f"{role_label} · {type_caption(type_)}"

@@ -88,13 +88,20 @@ def layer_rgbs(values: np.ndarray, side: int, activation: str | None, classes: b
     return [rgb[:, u].reshape(side, side, 3) for u in range(v.shape[1])]
 
 
+def _passthrough(spec) -> bool:
+    from nnstudio.project.layer_kinds import LAYER_KINDS
+
+    kind = LAYER_KINDS.get(spec.type)
+    return bool(kind and kind.passthrough)
+
+
 def map_activation(layers, i: int) -> str | None:
     """The activation whose range colours layer ``i``'s map (None: the Input layer's features)."""
     spec = layers[i]
     if spec.type == "Input":
         return None
-    if spec.type == "Dropout":  # passes its input on (inference): coloured like its input
-        prev = next((s for s in reversed(layers[:i]) if s.type != "Dropout"), None)
+    if _passthrough(spec):  # passes its input on (inference, e.g. Dropout): coloured like its input
+        prev = next((s for s in reversed(layers[:i]) if not _passthrough(s)), None)
         return None if prev is None or prev.type == "Input" else prev.params.get("activation")
     return spec.params.get("activation")
 

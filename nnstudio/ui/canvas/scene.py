@@ -153,15 +153,13 @@ class NetworkScene(QGraphicsScene):
 
     @staticmethod
     def _detail(spec, units: int | None) -> str:
-        p = spec.params
+        from nnstudio.project.layer_kinds import LAYER_KINDS
+
+        kind, p = LAYER_KINDS.get(spec.type), spec.params
+        if kind is None or not kind.detail:  # the table's caption (an Activation's function)
+            return kind.caption(p) if kind else ""
         u = "?" if units is None else str(units)
-        if spec.type == "Input":
-            return tr("{n} features").format(n=u)
-        if spec.type == "Dense":
-            return tr("{n} units · {act}").format(n=u, act=p.get("activation"))
-        if spec.type == "Dropout":
-            return tr("rate {rate}").format(rate=p.get("rate"))
-        return str(p.get("activation"))
+        return tr(kind.detail).format(**{**p, "n": u, "act": p.get("activation")})
 
     # -- selection and live values -----------------------------------------
     def block_at_index(self, index: int) -> LayerBlock | None:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from nnstudio.project import LayerSpec
-from nnstudio.project.layer_kinds import LAYER_TYPES
+from nnstudio.project.layer_kinds import LAYER_KINDS
 from nnstudio.ui.canvas.items import ConnectionItem, LayerBlock, NeuronItem
 from nnstudio.ui.canvas.layout import BLOCK_W, SPACING_X, tr
 from nnstudio.ui.canvas.scene import NetworkScene
@@ -113,7 +113,7 @@ class CanvasView(QGraphicsView):
         if mime is None or not mime.hasFormat(LAYER_MIME):
             return None
         name = bytes(mime.data(LAYER_MIME)).decode("utf-8", "replace").strip()
-        return name if name in LAYER_TYPES else None
+        return name if name in LAYER_KINDS else None
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self._layer_type(event):
