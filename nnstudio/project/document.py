@@ -8,13 +8,16 @@ UI wraps these in ``QUndoCommand`` objects, lessons apply their set-ups with
 them, and the validator's fixes are expressed as them, so there is exactly
 one way to change a project.
 
-Edit kinds (``index`` counts layers from 0, the Input layer included):
+Edit kinds. A layer is named by its id (``LayerSpec.id``, a string; what the
+studio's edits, fixes and inverses use) or by its index (an int counting from
+0, the Input layer included; what hand-written lesson set-ups and tests may
+use). ``index``/``dst`` positions are always ints.
 
 =====================================  ==========================================
-``("insert_layer", index, layer)``     insert a layer (a dict, see ``LayerSpec``)
-``("remove_layer", index)``            remove a layer
-``("move_layer", src, dst)``           move a layer so it ends up at ``dst``
-``("set_layer", index, key, value)``   change one layer parameter
+``("insert_layer", index, layer)``     insert a layer (a dict, see ``LayerSpec``) at ``index``
+``("remove_layer", layer)``            remove a layer (id or index)
+``("move_layer", layer, dst)``         move a layer so it ends up at ``dst``
+``("set_layer", layer, key, value)``   change one layer parameter
 ``("replace_layers", [layer, ...])``   replace the whole network
 ``("set_training", key, value)``       change a training setting (``"early_stopping.patience"``)
 ``("set_dataset", dataset)``           replace the dataset choice (a dict)
@@ -23,7 +26,8 @@ Edit kinds (``index`` counts layers from 0, the Input layer included):
 =====================================  ==========================================
 
 Structural edits (anything that changes the shapes of weights) also clear
-the trained state; their inverse restores it.
+the trained state; their inverse restores it. Inverses name layers by id, so
+undoing a command stays right whatever moved in between.
 """
 
 from __future__ import annotations
@@ -231,6 +235,18 @@ class Project:
                 return i
         raise KeyError(layer_id)
 
+    def layer_index(self, layer: str | int) -> int:
+        """The index of ``layer`` (a layer id or an index; IndexError when there is no such layer)."""
+        if isinstance(layer, str):
+            try:
+                return self.index_of(layer)
+            except KeyError:
+                raise IndexError(f"no layer with id {layer!r}") from None
+        index = int(layer)
+        if not 0 <= index < len(self.layers):
+            raise IndexError(f"no layer at index {index}")
+        return index
+
     def training_value(self, key: str) -> Any:
         node: Any = self.training
         for part in key.split("."):
@@ -273,19 +289,19 @@ class Project:
         restore = self._clear_state()
         self.layers.insert(index, spec)
         self._emit("layer_inserted", index=index, id=spec.id)
-        return [("remove_layer", index)] + restore
+        return [("remove_layer", spec.id)] + restore
 
-    def _do_remove_layer(self, index: int) -> list[tuple]:
-        if not 0 <= index < len(self.layers):
-            raise IndexError(f"no layer at index {index}")
+    def _do_remove_layer(self, layer: str | int) -> list[tuple]:
+        index = self.layer_index(layer)
         restore = self._clear_state()
         spec = self.layers.pop(index)
         self._emit("layer_removed", index=index, id=spec.id)
         return [("insert_layer", index, spec.to_dict())] + restore
 
-    def _do_move_layer(self, src: int, dst: int) -> list[tuple]:
+    def _do_move_layer(self, layer: str | int, dst: int) -> list[tuple]:
         n = len(self.layers)
-        if not (0 <= src < n and 0 <= dst < n):
+        src = self.layer_index(layer)
+        if not 0 <= dst < n:
             raise IndexError(f"cannot move layer {src} to {dst} in a network of {n}")
         if src == dst:
             return []
@@ -293,9 +309,10 @@ class Project:
         spec = self.layers.pop(src)
         self.layers.insert(dst, spec)
         self._emit("layer_moved", src=src, dst=dst, id=spec.id)
-        return [("move_layer", dst, src)] + restore
+        return [("move_layer", spec.id, src)] + restore
 
-    def _do_set_layer(self, index: int, key: str, value: Any) -> list[tuple]:
+    def _do_set_layer(self, layer: str | int, key: str, value: Any) -> list[tuple]:
+        index = self.layer_index(layer)
         spec = self.layers[index]
         if key == "name":
             old = spec.name
@@ -311,7 +328,7 @@ class Project:
             spec.params[key] = value
         restore = self._clear_state() if key != "name" and param.structural else []
         self._emit("layer_changed", index=index, key=key, id=spec.id)
-        return [("set_layer", index, key, old)] + restore
+        return [("set_layer", spec.id, key, old)] + restore
 
     def _do_replace_layers(self, layers: list) -> list[tuple]:
         old = [s.to_dict() for s in self.layers]

@@ -2,8 +2,8 @@
 
 ``validate(project, dataset)`` returns a list of :class:`Problem`; each has
 a severity (``error`` blocks training, ``warning`` does not), a message that
-says what is wrong and why, the layer it concerns and, where one exists, a
-:class:`Fix` made of document edits (the same edits user actions make, so a
+says what is wrong and why, the layer it concerns (its id) and, where one exists, a
+:class:`Fix` made of document edits naming layers by id (the same edits user actions make, so a
 fix is one undoable step).
 
 ``dataset`` is anything with ``n_features``, ``n_samples``, ``task``
@@ -49,7 +49,8 @@ class Problem:
     severity: str
     code: str
     template: str
-    layer: int | None = None
+    #: the layer it concerns: its id once :func:`validate` returns it (the rules give an index)
+    layer: str | int | None = None
     fix: Fix | None = None
     params: dict = field(default_factory=dict)
 
@@ -325,7 +326,38 @@ def validate(project: Project, dataset=None) -> list[Problem]:
     if dataset is not None and not any(p.is_error for p in probs):
         probs += _against_data(project, dataset)
     probs += _training(project, dataset)
+    for p in probs:
+        _name_layers_by_id(project, p)
     return sorted(probs, key=lambda p: 0 if p.is_error else 1)
+
+
+def _name_layers_by_id(project: Project, problem: Problem) -> None:
+    """The rules name layers by index; a problem and its fix name them by id (they stay right after moves)."""
+    layers = project.layers
+    if isinstance(problem.layer, int) and 0 <= problem.layer < len(layers):
+        problem.layer = layers[problem.layer].id
+    if problem.fix is None:
+        return
+    ids = [s.id for s in layers]  # the network as each edit of the fix finds it
+    out: list[tuple] = []
+    for edit in problem.fix.edits:
+        kind, *args = edit
+        if kind == "insert_layer":
+            layer = args[1]
+            lid = layer.get("id") if isinstance(layer, dict) else getattr(layer, "id", None)
+            ids.insert(max(0, min(int(args[0]), len(ids))), lid)
+        elif kind in ("remove_layer", "move_layer", "set_layer") and isinstance(args[0], int) \
+                and 0 <= args[0] < len(ids) and ids[args[0]] is not None:
+            index, lid = args[0], ids[args[0]]
+            edit = (kind, lid, *args[1:])
+            if kind == "remove_layer":
+                ids.pop(index)
+            elif kind == "move_layer":
+                ids.insert(int(args[1]), ids.pop(index))
+        elif kind == "replace_layers":
+            ids = [d.get("id") if isinstance(d, dict) else getattr(d, "id", None) for d in args[0]]
+        out.append(edit)
+    problem.fix.edits = out
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -276,7 +276,7 @@ class Inspector(QWidget):
         if current == value:
             return
         text = self.tr("Set {key} of layer {i} to {value}").format(key=key, i=i, value=value)
-        self._push([("set_layer", i, key, value)], text, f"layer:{spec.id}:{key}" if merge else None)
+        self._push([("set_layer", spec.id, key, value)], text, f"layer:{spec.id}:{key}" if merge else None)
 
     def _training_edit(self, key: str, value, merge: bool = False) -> None:
         if self._updating or self.state.project.training_value(key) == value:

@@ -119,9 +119,9 @@ class ProblemsPanel(QListWidget):
         return ok
 
     def _clicked(self, item: QListWidgetItem) -> None:
-        layer = item.data(Qt.UserRole)
-        if isinstance(layer, int) and 0 <= layer < len(self.state.project.layers):
-            self.state.select_layer(layer)
+        layer = item.data(Qt.UserRole)  # the problem's layer id
+        if isinstance(layer, str) and any(s.id == layer for s in self.state.project.layers):
+            self.state.select_layer_id(layer)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

@@ -170,8 +170,8 @@ class CanvasView(QGraphicsView):
         if i is None or not 0 <= i < len(self.state.project.layers):
             self.message.emit(tr("Select a layer to delete it."))
             return False
-        kind = self.state.project.layers[i].type
-        return self._push([("remove_layer", i)], tr("Delete {type} layer").format(type=kind))
+        spec = self.state.project.layers[i]
+        return self._push([("remove_layer", spec.id)], tr("Delete {type} layer").format(type=spec.type))
 
     def duplicate_selected(self) -> bool:
         """Insert a copy of the selected layer right after it and select the copy."""
@@ -288,9 +288,9 @@ class CanvasView(QGraphicsView):
             src = press["index"]
             if press["dragging"]:
                 dst = self._drop_index(press)
-                kind = self.state.project.layers[src].type
-                moved = dst != src and self._push([("move_layer", src, dst)],
-                                                  tr("Move {type} layer").format(type=kind))
+                spec = self.state.project.layers[src]
+                moved = dst != src and self._push([("move_layer", spec.id, dst)],
+                                                  tr("Move {type} layer").format(type=spec.type))
                 if moved:
                     self.state.select_layer(dst)
                 else:
