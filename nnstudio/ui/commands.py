@@ -1,6 +1,11 @@
-"""Undo commands: every edit of the document is one of these on the QUndoStack."""
+"""Undo commands: every edit of the document is one of these on the QUndoStack.
+
+Only :class:`nnstudio.ui.editor.Editor` creates and pushes them.
+"""
 
 from __future__ import annotations
+
+from contextlib import nullcontext
 
 from PySide6.QtGui import QUndoCommand
 
@@ -17,21 +22,45 @@ class EditCommand(QUndoCommand):
     """Applies a list of document edits; undo applies their inverses.
 
     Commands created with the same ``merge_key`` one after another (typing
-    into a spin box, dragging a slider) merge into one undo entry.
+    into a spin box, dragging a slider) merge into one undo entry. ``batch``
+    (``AppState.batch``) wraps each application, so the studio revalidates
+    once per command. :meth:`apply_first` applies the edits before the command
+    goes on the stack (its first ``redo`` then does nothing).
     """
 
-    def __init__(self, project: Project, edits: list[tuple], text: str, merge_key: str | None = None) -> None:
+    def __init__(self, project: Project, edits: list[tuple], text: str, merge_key: str | None = None,
+                 batch=None) -> None:
         super().__init__(text)
         self.project = project
         self.edits = list(edits)
         self.inverse: list[tuple] = []
         self.merge_key = merge_key
+        self._batch = batch or nullcontext
+        self._applied = False
+
+    def apply_first(self) -> bool:
+        """Apply the edits now; True if the document changed. An edit that fails undoes the ones before it."""
+        with self._batch():
+            inverse: list[tuple] = []
+            try:
+                for e in self.edits:
+                    inverse = self.project.apply(e) + inverse
+            except Exception:
+                self.project.apply_all(inverse)
+                raise
+        self.inverse, self._applied = inverse, True
+        return bool(inverse)
 
     def redo(self) -> None:
-        self.inverse = self.project.apply_all(self.edits)
+        if self._applied:
+            self._applied = False  # applied by apply_first
+            return
+        with self._batch():
+            self.inverse = self.project.apply_all(self.edits)
 
     def undo(self) -> None:
-        self.project.apply_all(self.inverse)
+        with self._batch():
+            self.project.apply_all(self.inverse)
 
     def id(self) -> int:  # noqa: A003 - Qt API
         return _merge_id(self.merge_key) if self.merge_key else -1

@@ -122,7 +122,7 @@ class Inspector(QWidget):
         self.setObjectName("inspector")
         self.state = state
         self._updating = False
-        self._own = None  # the edits this inspector is pushing (see _on_document)
+        self._own = None  # the edits this inspector is pushing (see _on_change)
         self._stale = False
         self.title = QLabel(self)
         self.title.setObjectName("inspectorTitle")
@@ -143,7 +143,9 @@ class Inspector(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
         state.selectionChanged.connect(lambda _i: self.refresh())
-        state.documentChanged.connect(self._on_document)
+        state.trainingChanged.connect(self._on_change)
+        state.networkChanged.connect(self._on_change)
+        state.nameChanged.connect(self._on_change)
         state.projectReplaced.connect(self.refresh)
         state.datasetChanged.connect(self.refresh)
         self.refresh()
@@ -262,10 +264,7 @@ class Inspector(QWidget):
         if ok and self._stale:
             self.refresh()  # the edit changed more than the widget that made it shows
         if not ok:
-            self.refresh()  # refused (training runs): show the document's value again
-            win = self.window()
-            if hasattr(win, "statusBar"):
-                win.statusBar().showMessage(self.state.edit_blocked_reason() or "", 5000)
+            self.refresh()  # refused (editor.refused says why in the status bar): show the document's value
 
     def _layer_edit(self, key: str, value, merge: bool = False) -> None:
         i = self.state.selected_layer
@@ -293,12 +292,12 @@ class Inspector(QWidget):
     #: settings whose change shows or hides other rows (the page is rebuilt for them)
     ROW_KEYS = ("optimizer", "loss", "early_stopping.enabled")  # loss: label smoothing's row
 
-    def _on_document(self, event: str, info: dict) -> None:
-        """Refresh for changes made elsewhere; the widget that made an edit already shows its value."""
+    def _on_change(self, key: str | None = None) -> None:
+        """Refresh for changes made elsewhere (``key``: a training setting's); the widget that made an
+        edit already shows its value."""
         own = self._own
         if own is not None:
-            key = info.get("key")
-            mine = (event == "training_changed" and any(e[0] == "set_training" and e[1] == key for e in own)
+            mine = (key is not None and any(e[0] == "set_training" and e[1] == key for e in own)
                     and key not in self.ROW_KEYS)
             if not mine:
                 self._stale = True

@@ -114,10 +114,12 @@ class MainWindow(StartPageMixin, QMainWindow):
 
         self.palette_list.addRequested.connect(self.add_layer_near_output)
         self.canvas.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        # the one place a refused edit is shown (training runs, or the edit cannot be made)
+        self.state.editor.refused.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.problems.message.connect(self._problem_status)
         self.state.fileStateChanged.connect(self._update_title)
         self.state.projectReplaced.connect(self._update_title)
-        self.state.documentChanged.connect(lambda event, _info: event == "name_changed" and self._update_title())
+        self.state.nameChanged.connect(self._update_title)
         self._problem_status(self.problems_summary())
         self._update_title()
         self.resize(1280, 800)

@@ -113,10 +113,8 @@ class ProblemsPanel(QListWidget):
         """Apply a problem's fix as one undo entry."""
         if problem.fix is None:
             return False
-        ok = self.state.push(list(problem.fix.edits), self.tr("Fix: {label}").format(label=tr_fix(problem.fix)))
-        if not ok:
-            self.message.emit(self.state.edit_blocked_reason() or "")
-        return ok
+        # a refused fix is reported once, by the editor's refused signal (the status bar)
+        return self.state.push(list(problem.fix.edits), self.tr("Fix: {label}").format(label=tr_fix(problem.fix)))
 
     def _clicked(self, item: QListWidgetItem) -> None:
         layer = item.data(Qt.UserRole)  # the problem's layer id

@@ -2,13 +2,18 @@
 the resolved dataset, the current problems, the selection and training state.
 
 Views read from :class:`AppState` and listen to its signals; they change the
-document only through :meth:`AppState.push` (an undoable command). The
-project layer below knows nothing of Qt: :class:`AppState` re-emits the
-document's plain-Python change notifications as Qt signals.
+document only through :meth:`AppState.push` (an undoable command, pushed by
+the one :class:`~nnstudio.ui.editor.Editor`, ``state.editor``, whose
+``refused`` signal says why an edit was refused). The project layer below
+knows nothing of Qt: :class:`AppState` re-emits the document's plain-Python
+change notifications as typed Qt signals, one per kind of change
+(``layerInserted``, ``layerChanged``, ``trainingChanged`` ...); the dataset is
+reloaded and the problems revalidated once per undo command (:meth:`batch`).
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +22,7 @@ from PySide6.QtGui import QUndoStack
 
 from nnstudio.project import Project, validate
 from nnstudio.project.document import invalidates_data
-from nnstudio.ui.commands import EditCommand
+from nnstudio.ui.editor import Editor
 
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 
@@ -25,8 +30,20 @@ IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 class AppState(QObject):
     """Shared state of one main window (see module docstring)."""
 
-    #: a document change: (event, info) as sent by :class:`Project`
+    #: any document change: (event, info) as sent by :class:`Project` (kept for listeners that only need
+    #: "something changed"; a listener that cares what changed connects to the typed signals below)
     documentChanged = Signal(str, dict)
+    #: typed document changes, one per kind (napari-style events), emitted as the document changes
+    layerInserted = Signal(str, int)  # layer id, its index
+    layerRemoved = Signal(str, int)  # layer id, the index it had
+    layerMoved = Signal(str, int, int)  # layer id, from, to
+    layerChanged = Signal(str, str)  # layer id, parameter key ('name' for its name)
+    layersReplaced = Signal()  # the whole network was replaced
+    #: the network changed in any of the five ways above (structure or a layer parameter)
+    networkChanged = Signal()
+    trainingChanged = Signal(str)  # training setting key ('early_stopping.patience')
+    trainedChanged = Signal()  # Project.trained (weights / history) was replaced
+    nameChanged = Signal()  # the project's name
     #: a different document was loaded (New / Open / import)
     projectReplaced = Signal()
     #: the dataset (or its split/scaling) changed; ``dataset`` may be None with ``dataset_error`` set
@@ -69,7 +86,10 @@ class AppState(QObject):
         self._prepared = None
         self._prepared_key = None
         self._dataset_key = None
-        self._edit_hooks: list = []
+        #: the one caller of undo_stack.push (AppState.push hands edits to it); ``editor.refused(str)``
+        self.editor = Editor(self)
+        self._batch_depth = 0
+        self._pending: dict = {}
         #: latest live values: per project layer a (z, a) pair of 1-D arrays for the selected sample
         self.live_values: list | None = None
         #: latest live weights (Keras order list of arrays) or None
@@ -83,28 +103,32 @@ class AppState(QObject):
 
     # -- document -------------------------------------------------------
     def push(self, edits: list[tuple], text: str, merge_key: str | None = None) -> bool:
-        """Apply ``edits`` as one undoable command titled ``text``.
+        """Apply ``edits`` as one undoable command titled ``text`` (through :attr:`editor`).
 
-        Returns False (and changes nothing) while training runs; callers show
-        :meth:`edit_blocked_reason` then. Only the training speed can be set while
-        training runs (it does not change what is learned).
+        Returns False (and changes nothing) while training runs or when an edit
+        cannot be carried out; ``editor.refused`` says why. Only the training
+        speed can be set while training runs (it does not change what is learned).
         """
-        if not edits:
-            return True
-        speed_only = all(e[:2] == ("set_training", "speed") for e in edits)
-        if self.edit_blocked_reason() and not speed_only:
-            return False  # (the training speed may change while training runs)
-        if not speed_only:
-            for hook in list(self._edit_hooks):
-                hook(edits)
-            if self.edit_blocked_reason():
-                return False
-        self.undo_stack.push(EditCommand(self.project, edits, text, merge_key))
-        return True
+        return self.editor.push(edits, text, merge_key)
 
     def add_edit_hook(self, hook) -> None:
         """Call ``hook(edits)`` before every pushed edit (the training controller ends a paused run there)."""
-        self._edit_hooks.append(hook)
+        self.editor.add_hook(hook)
+
+    @contextmanager
+    def batch(self):
+        """Edits made inside reload the dataset and revalidate once, at the end (one undo command)."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._pending:
+                pending, self._pending = self._pending, {}
+                if pending.get("reload"):
+                    self._reload_dataset(emit=False)
+                    self.datasetChanged.emit()
+                self._revalidate()
 
     def edit_blocked_reason(self) -> str | None:
         if self.training_state == RUNNING:
@@ -141,22 +165,51 @@ class AppState(QObject):
         return not self.undo_stack.isClean()
 
     def _on_document(self, event: str, info: dict) -> None:
-        """One document change: reload the data if it depends on it, tell the views once, validate once.
+        """One document change: tell the views (typed signal + ``documentChanged``); reload the data if it
+        depends on it and validate, once per batch (undo command) or at once outside one.
 
         A new dataset choice reaches the views as ``datasetChanged`` only (after
         the reload), not also as ``documentChanged('dataset_changed')``.
         """
         reload = invalidates_data(event, info)
-        if reload:
+        if self._batch_depth:
+            self._pending["validate"] = True
+            self._pending["reload"] = self._pending.get("reload", False) or reload
+        elif reload:
             self._reload_dataset(emit=False)
         if event != "dataset_changed":
+            self._emit_typed(event, info)
             self.documentChanged.emit(event, info)
-        if reload:
+        if not self._batch_depth and reload:
             self.datasetChanged.emit()
         if self.selected_id is not None and event in ("layer_inserted", "layer_removed", "layer_moved",
                                                       "layers_replaced"):
             self._follow_selection(event)
-        self._revalidate()
+        if not self._batch_depth:
+            self._revalidate()
+
+    def _emit_typed(self, event: str, info: dict) -> None:
+        if event == "training_changed":
+            self.trainingChanged.emit(str(info.get("key")))
+        elif event == "state_changed":
+            self.trainedChanged.emit()
+        elif event == "name_changed":
+            self.nameChanged.emit()
+        else:
+            lid = str(info.get("id") or "")
+            if event == "layer_inserted":
+                self.layerInserted.emit(lid, int(info["index"]))
+            elif event == "layer_removed":
+                self.layerRemoved.emit(lid, int(info["index"]))
+            elif event == "layer_moved":
+                self.layerMoved.emit(lid, int(info["src"]), int(info["dst"]))
+            elif event == "layer_changed":
+                self.layerChanged.emit(lid, str(info.get("key")))
+            elif event == "layers_replaced":
+                self.layersReplaced.emit()
+            else:
+                return
+            self.networkChanged.emit()
 
     # -- dataset ----------------------------------------------------------
     def _reload_dataset(self, emit: bool = True) -> None:

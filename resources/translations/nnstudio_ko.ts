@@ -83,7 +83,7 @@
         <name>AppState</name>
         <message>
             <source>Training is running: pause or stop it before editing the network.</source>
-            <extracomment>a document change: (event, info) as sent by :class:`Project` a different document was loaded (New / Open / import) the dataset (or its split/scaling) changed; ``dataset`` may be None with ``dataset_error`` set the list of validation problems was recomputed the selected layer index (or None for "no selection": model settings) the sample whose activations the canvas shows (index into the dataset) 'idle' | 'running' | 'paused' live activations for the selected sample during/after training: a list (one entry per project layer) of 1-D numpy arrays (or None) live weights (list of numpy arrays, Keras order) during/after training the file path or the clean state changed (title bar) a weight line was clicked on the canvas: (project layer index of the Dense layer, from-neuron, to-neuron) dataset indices of the mini-batch being trained (for highlighting), or None the selected layer by id (None: model settings); ``selected_layer`` is its index now latest live values: per project layer a (z, a) pair of 1-D arrays for the selected sample latest live weights (Keras order list of arrays) or None</extracomment>
+            <extracomment>any document change: (event, info) as sent by :class:`Project` (kept for listeners that only need "something changed"; a listener that cares what changed connects to the typed signals below) typed document changes, one per kind (napari-style events), emitted as the document changes the network changed in any of the five ways above (structure or a layer parameter) a different document was loaded (New / Open / import) the dataset (or its split/scaling) changed; ``dataset`` may be None with ``dataset_error`` set the list of validation problems was recomputed the selected layer index (or None for "no selection": model settings) the sample whose activations the canvas shows (index into the dataset) 'idle' | 'running' | 'paused' live activations for the selected sample during/after training: a list (one entry per project layer) of 1-D numpy arrays (or None) live weights (list of numpy arrays, Keras order) during/after training the file path or the clean state changed (title bar) a weight line was clicked on the canvas: (project layer index of the Dense layer, from-neuron, to-neuron) dataset indices of the mini-batch being trained (for highlighting), or None the selected layer by id (None: model settings); ``selected_layer`` is its index now the one caller of undo_stack.push (AppState.push hands edits to it); ``editor.refused(str)`` latest live values: per project layer a (z, a) pair of 1-D arrays for the selected sample latest live weights (Keras order list of arrays) or None</extracomment>
             <translation>학습이 진행 중입니다. 신경망을 편집하려면 먼저 학습을 일시 정지하거나 중지하세요.</translation>
         </message>
     </context>
@@ -302,10 +302,6 @@
         <message>
             <source>Added a {type} layer at position {i}</source>
             <translation>{i}번 위치에 {type} 층을 추가했습니다</translation>
-        </message>
-        <message>
-            <source>The network cannot be edited now.</source>
-            <translation>지금은 신경망을 편집할 수 없습니다.</translation>
         </message>
         <message>
             <source>Select a layer to delete it.</source>
@@ -1664,6 +1660,14 @@
         <message>
             <source>Clear the drawing</source>
             <translation>그림 모두 지우기</translation>
+        </message>
+    </context>
+    <context>
+        <name>Editor</name>
+        <message>
+            <source>This change cannot be made: {reason}</source>
+            <extracomment>what a document edit raises when it cannot be carried out an edit was refused: why, in the UI language</extracomment>
+            <translation>이 변경은 할 수 없습니다: {reason}</translation>
         </message>
     </context>
     <context>

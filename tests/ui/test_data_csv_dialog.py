@@ -102,7 +102,7 @@ def test_import_flowers_embeds_csv_and_rechecks_network(dialog, state, tmp_path,
     assert "input_size" not in probs
     assert state.project.layers[0].params["size"] is None  # the Input layer follows the 4 features
     prob = probs.get("sigmoid_multiclass") or probs["output_units"]
-    assert ("set_layer", len(state.project.layers) - 1, "units", 3) in prob.fix.edits
+    assert ("set_layer", state.project.layers[-1].id, "units", 3) in prob.fix.edits  # fixes name layers by id
     state.push(prob.fix.edits, prob.fix.label)
     codes = {p.code for p in state.problems}
     assert not codes & {"sigmoid_multiclass", "output_units", "bce_multiclass"}

@@ -49,7 +49,12 @@ class NetworkScene(QGraphicsScene):
         self.marker = InsertMarker()
         self.addItem(self.marker)
         self._units: list[int | None] = []
-        state.documentChanged.connect(self._on_document)
+        state.layerInserted.connect(self._on_inserted)
+        state.layerRemoved.connect(lambda lid, _i: (self._remove_block(lid), self.relayout()))
+        state.layerMoved.connect(lambda *_: self.relayout())
+        state.layerChanged.connect(lambda *_: self.relayout())  # a new dataset arrives as datasetChanged
+        state.layersReplaced.connect(self.rebuild)
+        state.trainedChanged.connect(self._apply_live)
         state.projectReplaced.connect(self.rebuild)
         state.datasetChanged.connect(self.relayout)
         state.selectionChanged.connect(self._on_selection)
@@ -58,21 +63,9 @@ class NetworkScene(QGraphicsScene):
         self.rebuild()
 
     # -- following the document -------------------------------------------
-    def _on_document(self, event: str, info: dict) -> None:
-        project = self.state.project
-        if event == "layer_inserted":
-            spec = project.layers[info["index"]]
-            self._add_block(spec.id)
-            self.relayout()
-        elif event == "layer_removed":
-            self._remove_block(info.get("id"))
-            self.relayout()
-        elif event in ("layer_moved", "layer_changed"):  # a new dataset arrives as datasetChanged
-            self.relayout()
-        elif event == "layers_replaced":
-            self.rebuild()
-        elif event == "state_changed":
-            self._apply_live()
+    def _on_inserted(self, layer_id: str, _index: int) -> None:
+        self._add_block(layer_id)
+        self.relayout()
 
     def _add_block(self, layer_id: str) -> LayerBlock:
         block = LayerBlock(layer_id)

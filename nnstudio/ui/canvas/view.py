@@ -159,10 +159,7 @@ class CanvasView(QGraphicsView):
 
     # -- editing the selection ------------------------------------------------
     def _push(self, edits, text) -> bool:
-        ok = self.state.push(edits, text)
-        if not ok:
-            self.message.emit(self.state.edit_blocked_reason() or tr("The network cannot be edited now."))
-        return ok
+        return self.state.push(edits, text)  # a refusal is shown by the editor's refused signal
 
     def delete_selected(self) -> bool:
         """Remove the selected layer (one undo entry)."""

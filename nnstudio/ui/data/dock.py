@@ -109,7 +109,7 @@ class DataDock(QWidget):
 
         state.datasetChanged.connect(self.refresh)
         state.projectReplaced.connect(self.refresh)
-        state.documentChanged.connect(self._on_document)
+        state.trainingChanged.connect(self._on_training)
         self.refresh()
 
     # -- construction -----------------------------------------------------
@@ -177,8 +177,8 @@ class DataDock(QWidget):
             self.list.addItem(item)
 
     # -- following the document -----------------------------------------------
-    def _on_document(self, event: str, info: dict) -> None:
-        if event == "training_changed" and info.get("key") == "validation_split":
+    def _on_training(self, key: str) -> None:
+        if key == "validation_split":
             self.refresh()
 
     def refresh(self) -> None:

@@ -252,7 +252,10 @@ class DrawPadPanel(QWidget):
         self.pad.strokeEnded.connect(self._stroke_ended)
         self._stale = False  # a document change arrived while hidden: recompute when shown
         state.datasetChanged.connect(self._on_structure)
-        state.documentChanged.connect(self._on_document)
+        state.networkChanged.connect(self._on_model)
+        state.trainingChanged.connect(lambda _key: self._on_model())
+        state.nameChanged.connect(self._on_model)
+        state.trainedChanged.connect(self._follow)
         state.projectReplaced.connect(self._on_structure)
         state.sampleChanged.connect(self._on_dataset_sample)
         if controller is not None:
@@ -274,9 +277,8 @@ class DrawPadPanel(QWidget):
             self._stale = True
 
     # -- the model ------------------------------------------------------------------
-    def _on_document(self, event: str, _info: dict) -> None:
-        if event != "state_changed":
-            self._model_key = None
+    def _on_model(self) -> None:
+        self._model_key = None
         self._follow()
 
     def image_side(self) -> int:

@@ -104,7 +104,7 @@ class LessonHost(QObject):
         self.panel.stepCompleted.connect(self.browser.mark_step_done)
         self._note_pending = False
         self._last_task = self._task()
-        self.state.documentChanged.connect(self._on_document)
+        self.state.networkChanged.connect(self._schedule_note)  # a new dataset: datasetChanged
         self.state.projectReplaced.connect(self._schedule_note)
         self.state.datasetChanged.connect(self._schedule_note)
         self.compare.progress.connect(self.page.set_notice)
@@ -294,11 +294,6 @@ class LessonHost(QObject):
             if self.page.showing_panel():
                 self.classroom.update_docks()
                 self._follow_workspace()
-
-    def _on_document(self, event: str, _info: dict) -> None:
-        if event in ("layer_inserted", "layer_removed", "layer_moved", "layer_changed", "layers_replaced",
-                     "dataset_changed"):
-            self._schedule_note()
 
     # ------------------------------------------------------------------- setups
     def _stop_training(self) -> None:

@@ -98,7 +98,9 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
         self._t_start = 0.0
         #: the last (kind, delay ms) pauses before a credit was given back (tests, benchmarks)
         self.grant_delays: list = []
-        state.documentChanged.connect(self._on_document)
+        state.trainedChanged.connect(self._on_trained)
+        state.networkChanged.connect(self._on_network)
+        state.trainingChanged.connect(self._on_training)
         state.projectReplaced.connect(self._on_replaced)
         state.datasetChanged.connect(self._on_dataset)
         state.sampleChanged.connect(lambda _i: self.refresh_probes())

@@ -116,7 +116,7 @@ class DecisionPanel(QWidget):
         self.state.trainingStateChanged.connect(self._on_training_state)
         self.state.datasetChanged.connect(self.reset)
         self.state.projectReplaced.connect(self.reset)
-        self.state.documentChanged.connect(self._on_document)
+        self.state.networkChanged.connect(self._on_network)
         self.reset()
         self._connect_canvas()
 
@@ -145,11 +145,9 @@ class DecisionPanel(QWidget):
         self.pinned = item.data(Qt.UserRole) if item is not None else None
         self._show(self.pinned)
 
-    def _on_document(self, event: str, _info: dict) -> None:
-        if event in ("layers_replaced", "layer_inserted", "layer_removed", "layer_moved", "layer_changed",
-                     "dataset_changed"):
-            self._icon_sig = None
-            self.refresh()
+    def _on_network(self) -> None:
+        self._icon_sig = None
+        self.refresh()
 
     def select_neuron(self, layer: int | None, neuron: int = 0) -> None:
         """Show one neuron's map large (None: the model output)."""

@@ -125,22 +125,21 @@ class StateMixin:
         if not live:
             self.shutdown(3000, save=True)
 
-    def _on_document(self, event: str, info: dict) -> None:
-        if event == "state_changed":
-            if self.state.project.trained is self._shown_state:
-                return  # our own commit (or runs edit)
-            if self.is_active():
-                self._discard = True  # the document's state was replaced under a live run: drop the run
-                self.shutdown(3000, save=False)
-                return
-            self._schedule_reload()
-            return
+    def _on_trained(self) -> None:
+        if self.state.project.trained is self._shown_state:
+            return  # our own commit (or runs edit)
         if self.is_active():
+            self._discard = True  # the document's state was replaced under a live run: drop the run
+            self.shutdown(3000, save=False)
             return
-        if event in ("layer_inserted", "layer_removed", "layer_moved", "layers_replaced", "dataset_changed",
-                     "layer_changed"):
+        self._schedule_reload()
+
+    def _on_network(self) -> None:  # a new dataset arrives as datasetChanged (_on_dataset)
+        if not self.is_active():
             self._schedule_reload()
-        elif event == "training_changed" and info.get("key") in ("dtype", "seed", "loss", "validation_split"):
+
+    def _on_training(self, key: str) -> None:
+        if not self.is_active() and key in ("dtype", "seed", "loss", "validation_split"):
             self._schedule_reload()
 
     def _schedule_reload(self) -> None:

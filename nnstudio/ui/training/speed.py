@@ -77,7 +77,7 @@ class SpeedControl(QWidget):
         lay.addWidget(self.value_label)
         self._syncing = False
         self.slider.valueChanged.connect(self._on_slider)
-        state.documentChanged.connect(self._on_document)
+        state.trainingChanged.connect(self._on_training)
         state.projectReplaced.connect(self.sync)
         self.sync()
 
@@ -112,8 +112,8 @@ class SpeedControl(QWidget):
         if not self._syncing:
             self.set_speed(SPEEDS[pos])
 
-    def _on_document(self, event: str, info: dict) -> None:
-        if event == "training_changed" and info.get("key") == "speed":
+    def _on_training(self, key: str) -> None:
+        if key == "speed":
             self.controller.set_pace(self.speed())  # undo/redo, lesson set-ups
             self.sync()
 
