@@ -20,15 +20,15 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import numpy as np
 
 from nnstudio.errors import UserError
-from nnstudio.session.runs import fmt_time
+from nnstudio.session.progress import BAR_WIDTH, _fmt, progress_line  # noqa: F401 - the CLI's progress line
+from nnstudio.session.runs import fmt_time  # noqa: F401 - nnstudio.headless.fmt_time (old import path)
 
 FORMATS = ("keras", "pytorch", "keras-json", "weights", "history")
-BAR_WIDTH = 20
 
 
 # -- helpers ------------------------------------------------------------------
@@ -71,56 +71,11 @@ def _check_output(path: Path) -> None:
         raise UserError(f"cannot write {path}: the folder {parent} is not writable")
 
 
-def _fmt(v: Any) -> str:
-    try:
-        f = float(v)
-    except (TypeError, ValueError):
-        return str(v)
-    return f"{f:.4f}" if math.isfinite(f) else str(f)
-
-
-def progress_line(epoch: int, total: int, done: int, todo: int, logs: dict, elapsed: float) -> str:
-    """One progress line: bar, epoch, loss, val_loss (and metrics), ETA."""
-    frac = done / max(1, todo)
-    filled = round(BAR_WIDTH * frac)
-    eta = elapsed / done * (todo - done) if done else 0.0
-    parts = [f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] epoch {epoch}/{total}"]
-    for key, value in logs.items():
-        parts.append(f"{key} {_fmt(value)}")
-    parts.append(f"ETA {fmt_time(eta)}")
-    return "  ".join(parts)
-
-
 def _progress_callback(stream: TextIO, first: int, last: int, quiet: bool):
-    from nnstudio.engine import Callback
+    """The CLI's progress callback: one :class:`nnstudio.session.progress.Progress` line per epoch."""
+    from nnstudio.session.progress import ProgressReporter
 
-    class Progress(Callback):
-        """Writes one line per epoch (or an in-place bar on a terminal) to ``stream``."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.start = time.perf_counter()
-            self.tty = bool(getattr(stream, "isatty", lambda: False)())
-            self.dirty = False
-
-        def on_epoch_end(self, epoch, logs=None):
-            if quiet:
-                return
-            line = progress_line(epoch + 1, last, epoch + 1 - first, last - first, dict(logs or {}),
-                                 time.perf_counter() - self.start)
-            if self.tty:
-                stream.write("\r\x1b[K" + line)
-                self.dirty = True
-            else:
-                stream.write(line + "\n")
-            stream.flush()
-
-        def finish(self):
-            if self.dirty:
-                stream.write("\n")
-                stream.flush()
-
-    return Progress()
+    return ProgressReporter(stream, first, last, quiet)
 
 
 # -- train ------------------------------------------------------------------------

@@ -5,7 +5,8 @@
 * :class:`TrainedState` (:mod:`.record`): the typed ``Project.trained``
   (history, epochs, iterations, kept runs, best epoch, stop reason);
 * :mod:`.runs`: kept-run list helpers, metric names, :func:`fmt_time`;
-* :mod:`.probes`: what the live views look at and :func:`compute_snapshot`.
+* :mod:`.probes`: what the live views look at and :func:`compute_snapshot`;
+* :mod:`.progress`: the one :class:`~.progress.Progress` (the worker's message, the CLI's lines).
 
 The studio's training controller is the thread + signals around a
 :class:`TrainingRun`; the CLI calls :meth:`TrainingRun.fit` directly.

@@ -1,8 +1,8 @@
 """What the training worker is given and what it sends back (plain data, no Qt).
 
 :class:`Job` is one :class:`~nnstudio.session.TrainingRun` plus what the studio
-adds; :class:`Progress` and :class:`StepInfo` are the copies the worker's
-signals carry (see :mod:`nnstudio.ui.training.worker`).
+adds; :class:`Progress` (the one of :mod:`nnstudio.session.progress`, also the
+CLI's) and :class:`StepInfo` are the copies the worker's signals carry (see :mod:`nnstudio.ui.training.worker`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.session.probes import Probes
+from nnstudio.session.progress import Progress  # noqa: F401 - the one Progress (CLI and studio)
 from nnstudio.session.run import TrainingRun
 
 
@@ -51,23 +52,6 @@ class Job:
     @property
     def train_idx(self) -> np.ndarray:
         return self.run.train_idx
-
-
-@dataclass
-class Progress:
-    """Batch-level progress plus the epochs finished since the last message."""
-
-    epoch: int                       # 0-based epoch running
-    batch: int                       # batches done in this epoch
-    batches: int                     # batches per epoch
-    iteration: int                   # model.iterations
-    loss: float                      # running mean loss this epoch
-    samples: int                     # samples trained in this run
-    elapsed: float                   # seconds since this run started (pauses excluded)
-    epochs: list                     # [(epoch, logs-dict), ...]
-    iter_x: np.ndarray               # per-iteration loss positions (in epochs)
-    iter_loss: np.ndarray
-    batch_indices: np.ndarray | None = None  # paced runs: dataset rows of the batch just trained
 
 
 @dataclass
