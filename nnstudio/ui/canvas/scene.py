@@ -1,8 +1,9 @@
 """The canvas scene: follows the project document, keyed by layer id.
 
 :class:`NetworkScene` adds, moves and removes items only in response to
-:class:`~nnstudio.ui.state.AppState` signals (``documentChanged``,
-``projectReplaced``, ``datasetChanged``); user gestures in the view become
+:class:`~nnstudio.ui.state.AppState` signals (the typed ``layerInserted``,
+``layerRemoved``, ``layerMoved``, ``layerChanged``, ``layersReplaced``,
+``trainedChanged``, and ``projectReplaced``, ``datasetChanged``); user gestures in the view become
 document edits pushed on the undo stack, and the scene catches up from the
 resulting notifications. Live activations and weights recolour existing
 items without re-creating any.
