@@ -120,3 +120,4 @@ def test_lesson5_replays_batches_in_slow_motion_with_the_batch_ringed(make_windo
     assert c.iterations == 6 and c.epochs_trained == 0      # six batches from epoch 0, then paused
     assert len(batches) >= 6 and all(len(b) == 32 for b in batches[:6])
     assert [r["history"]["loss"] for r in c.runs] == [old_loss]   # the 3 epochs before are a kept run
+    assert w.docks["data_view"].isVisible()  # the ringed batches are in sight

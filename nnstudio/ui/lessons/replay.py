@@ -102,7 +102,8 @@ class ReplayWidget(QWidget):
         if window is None:
             return None
         panel = window.panel("loss_plot")
-        dock = getattr(window, "docks", {}).get("loss_plot")
+        # the batches are watched in the data view (ringed); everything else on the loss plot's marker
+        dock = getattr(window, "docks", {}).get("data_view" if self.mode == "batches" else "loss_plot")
         if dock is not None:
             dock.show()
             dock.raise_()
