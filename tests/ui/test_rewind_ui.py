@@ -261,3 +261,29 @@ def test_backprop_view_shows_the_gradients_at_the_viewed_epoch(window, qtbot):
     assert panel.step.epoch == 3
     qtbot.mouseClick(bar.live_button, Qt.LeftButton)
     assert panel.step is None  # no real Step was taken: back to the empty view
+
+
+def test_scrubbing_while_training_shows_the_past_and_the_run_goes_on(window, qtbot):
+    w = window(spiral_project(40))
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.docks["loss_plot"].show()
+    w.docks["loss_plot"].raise_()
+    assert w.state.push([("set_training", "speed", 60)], "watchable")  # 10 batches an epoch: ~6 epochs/s
+    c = w.training
+    bar = w.panel("loss_plot").timeline
+    c.train()
+    qtbot.waitUntil(lambda: len(bar.epochs()) >= 4, timeout=20000)
+    assert c.is_running() and bar.slider.isEnabled()
+    QTest.keyClick(bar.slider, Qt.Key_Home)
+    assert c.viewing_epoch == 0 and c.is_running()
+    for a, b in zip(w.state.live_weights, c.timeline.get(0).weights):
+        np.testing.assert_array_equal(a, b)
+    n = len(bar.epochs())
+    qtbot.waitUntil(lambda: len(bar.epochs()) > n + 1, timeout=20000)   # training goes on meanwhile
+    assert c.viewing_epoch == 0 and bar.slider.value() == 0              # ... and the view stays in the past
+    qtbot.mouseClick(bar.live_button, Qt.LeftButton)
+    assert c.viewing_epoch is None
+    c.stop()
+    qtbot.waitUntil(lambda: not c.is_active(), timeout=10000)

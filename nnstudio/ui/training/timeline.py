@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.ui.projector import current_scale
+
 #: replay speeds the spin box allows (epochs per second)
 SPEED_RANGE = (1, 30)
 MARKER_PEN = pg.mkPen("#6a1b9a", width=2)
@@ -68,8 +70,9 @@ class EpochMarker(QObject):
     def __init__(self, controller, plot_item, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.line = pg.InfiniteLine(angle=90, movable=True, pen=MARKER_PEN,
-                                    hoverPen=pg.mkPen("#ab47bc", width=3), label="",
+        scale = current_scale()  # projector mode: as thick as the curves
+        self.line = pg.InfiniteLine(angle=90, movable=True, pen=pg.mkPen(MARKER_PEN.color(), width=2 * scale),
+                                    hoverPen=pg.mkPen("#ab47bc", width=3 * scale), label="",
                                     labelOpts={"position": 0.95, "color": "#6a1b9a", "fill": (255, 255, 255, 200)})
         self.line.setZValue(50)
         plot_item.addItem(self.line, ignoreBounds=True)
@@ -372,7 +375,7 @@ class TimelineBar(QWidget):
             self.label.setStyleSheet(PAST_STYLE)
             self.label.setToolTip(self.tr("Viewing epoch {epoch} of {total} (the past): press Live to return to "
                                           "the present.").format(epoch=v, total=total))
-        self.slider.setEnabled(n > 1 and not running)
+        self.slider.setEnabled(n > 1)  # also while training: the run goes on, the views show the past
         self.play_button.setEnabled(n > 1 and not running)
         self.play_button.setText("⏸" if self.is_playing() else "▶")
         self.live_button.setEnabled(v is not None)
@@ -420,7 +423,7 @@ class PlotScrubber(QObject):
             return
         self.plot.setFocus(Qt.MouseFocusReason)
         x = vb.mapSceneToView(event.scenePos()).x()
-        if self.bar.epochs() and not self.bar.controller.is_running():
+        if self.bar.epochs():
             self.bar.show_epoch(int(round(x)))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
