@@ -87,7 +87,8 @@ def _headless_parser() -> argparse.ArgumentParser:
                        description=("Write one PNG of the decision map per recorded epoch (from the timeline "
                                     "saved in the project, or by training headless from the project's seed "
                                     "when it has none) into DIR, and optionally an animated GIF. The dataset "
-                                    "needs 2 input features."))
+                                    "needs 1 input feature (the model's curve is drawn) or 2 (the decision "
+                                    "map over the input plane)."))
     r.add_argument("project", help="the .nnstudio project file")
     r.add_argument("--out", required=True, help="folder for epoch_NNNNN.png (created if missing)")
     r.add_argument("--gif", help="also write an animated GIF here")

@@ -72,7 +72,7 @@ def test_without_a_timeline_replay_trains_from_the_seed_and_draws_the_same_run(t
 
 @pytest.mark.parametrize("case, words", [
     ("missing", "no such file"),
-    ("one-feature", "needs 2 input features"),
+    ("many-features", "needs 1 or 2 input features; this one has 32"),
     ("size", "--size must be between 64 and 1024"),
     ("out-is-file", "is a file"),
     ("gif-folder", "does not exist"),
@@ -83,8 +83,12 @@ def test_replay_names_each_user_error(tmp_path, capsys, case, words):
     args = ["replay", str(path), "--out", str(tmp_path / "o")]
     if case == "missing":
         args[1] = str(tmp_path / "nope.nnstudio")
-    elif case == "one-feature":
-        args[1] = str(_spiral(tmp_path, "sine.nnstudio", n_features=1))
+    elif case == "many-features":
+        p = Project()
+        p.layers = [LayerSpec.make("Input"), LayerSpec.make("Dense", units=5, activation="softmax")]
+        p.dataset.update(name="keras_example", params={"n_samples": 100})
+        p.training.update(loss="sparse_categorical_crossentropy", epochs=1)
+        args[1] = str(save_project(p, tmp_path / "wide.nnstudio"))
     elif case == "size":
         args += ["--size", "10"]
     elif case == "out-is-file":
@@ -134,3 +138,31 @@ def test_png_and_gif_writers_round_trip_through_an_independent_decoder(tmp_path)
     rows = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())
     back = rows[:, :360].reshape(120, 120, 3)
     assert np.abs(back.astype(int) - noise[0]).max() <= 40
+
+
+def test_a_one_feature_dataset_replays_the_fitted_curve(tmp_path):
+    path = _spiral(tmp_path, "sine.nnstudio", epochs=20, n_features=1)
+    out = tmp_path / "curve"
+    assert main(["replay", str(path), "--out", str(out), "--quiet", "--every", "10", "--size", "120"]) == 0
+    pics = [_pixels(p) for p in sorted(out.glob("*.png"))]
+    assert len(pics) == 3 and all(p.shape == (120, 120, 3) for p in pics)
+    assert all(np.abs(a.astype(int) - b).sum() > 0 for a, b in zip(pics, pics[1:]))
+    # the curve is the model's output: the dark pixels of the last picture follow model(x)
+    from nnstudio.export.replay import ReplayRenderer
+    from nnstudio.project import load_project
+    from nnstudio.project.build import load_dataset, prepare_data
+    from nnstudio.session import TrainingRun
+
+    p = load_project(path)
+    ds = load_dataset(p)
+    run = TrainingRun(p, ds, epochs=20)
+    run.fit()
+    r = ReplayRenderer(p, prepare_data(p, ds), 120)
+    img = r.frame(run.outcome().weights)
+    col = 60
+    dark = np.flatnonzero((img[:, col] == 30).all(axis=1))
+    from nnstudio.project.planes import layer_maps
+    run.model.set_weights(run.outcome().weights)
+    y = layer_maps(run.model, r._line_x)[-1][col, 0]
+    assert len(dark) and abs(int(np.median(dark)) - int(r._row(np.array([y]))[0])) <= 2
+    np.testing.assert_array_equal(r.frame(run.outcome().weights, 20), pics[-1])   # the same run drawn

@@ -5,6 +5,8 @@ one ``size × size`` picture per epoch of the model's output over the input
 plane (the studio's decision-map colours: the class colours blended by
 probability over white, or blue/white/orange for regression), the data points
 on top (training circles, validation squares, outlined) and an "epoch N" label;
+for a 1-feature dataset the model's curve over the points (regression: the
+fitted function; classification: each class's probability in its colour).
 :func:`save_replay` writes them as PNGs and optionally one animated GIF.
 
 The epochs come from a :class:`~nnstudio.session.snapshots.SnapshotStore`
@@ -18,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from nnstudio.export.images import draw_text, gif_bytes, save_png
-from nnstudio.project.planes import PlaneEvaluator, plane_extent
+from nnstudio.project.planes import PlaneEvaluator, layer_maps, line_grid, plane_extent, to_model_space
 
 #: the studio's class colours (nnstudio.ui.plotstyle.CLASS_COLORS; a test keeps them equal)
 CLASS_COLORS = (
@@ -55,16 +57,20 @@ class ReplayRenderer:
 
     def __init__(self, project, prepared, size: int = 240) -> None:
         ds = prepared.dataset
-        if ds is None or ds.n_features != 2:
+        if ds is None or ds.n_features not in (1, 2):
             n = "no" if ds is None else ds.n_features
-            raise ValueError(f"a replay draws the decision map over the input plane, so the dataset needs "
-                             f"2 input features; this one has {n}")
+            raise ValueError(f"a replay draws the model over its input plane or line, so the dataset needs "
+                             f"1 or 2 input features; this one has {n}")
         self.project, self.prepared = project, prepared
         self.size = int(min(MAX_SIZE, max(MIN_SIZE, size)))
         self.task = ds.task
+        self.kind = "plane" if ds.n_features == 2 else "line"
         self.evaluator = PlaneEvaluator()
         x = np.asarray(ds.x, dtype=np.float64)
         y = np.asarray(ds.y)
+        if self.kind == "line":
+            self._line_setup(x, y)
+            return
         self.points = self._point_pixels(x, y, prepared.train_idx, prepared.val_idx)
         if self.task == "regression":
             yy = y.reshape(len(y), -1)[:, 0].astype(np.float64)
@@ -87,9 +93,81 @@ class ReplayRenderer:
             keep = keep[np.linspace(0, len(keep) - 1, 3000).astype(int)]
         return [(int(px[i]), int(py[i]), None if colour is None else colour[i], bool(val[i]), i) for i in keep]
 
+    # -- 1 feature: the model's curve over the points --------------------------------------------
+    def _line_setup(self, x, y) -> None:
+        from nnstudio.project.build import build_model
+
+        s = self.size
+        self.model = build_model(self.project, self.prepared.dataset)
+        xs = line_grid(x, n=s)
+        self._line_x = to_model_space(self.prepared, xs)
+        self._x0, self._x1 = float(xs[0, 0]), float(xs[-1, 0])
+        if self.task == "regression":
+            t = y.reshape(len(y), -1)[:, 0].astype(np.float64)
+            lo, hi = float(np.nanmin(t)), float(np.nanmax(t))
+            pad = 0.15 * max(hi - lo, 1e-9)
+            self._y0, self._y1 = lo - pad, hi + pad
+            values = t
+        else:
+            self._y0, self._y1 = -0.1, 1.1
+            labels = np.argmax(y, axis=1) if y.ndim == 2 and y.shape[1] > 1 else y.reshape(-1).astype(int)
+            k = max(int(labels.max(initial=0)) + 1, 2)
+            values = labels / (k - 1)   # classes spread over [0, 1] (two classes: at 0 and 1)
+            self._labels = labels
+        px = np.rint((x[:, 0] - self._x0) / (self._x1 - self._x0) * (s - 1)).astype(int)
+        py = self._row(values)
+        val = np.zeros(len(x), dtype=bool)
+        val[np.asarray(self.prepared.val_idx, dtype=int)] = True
+        keep = np.flatnonzero((px >= 0) & (px < s) & (py >= 0) & (py < s))
+        if len(keep) > 3000:
+            keep = keep[np.linspace(0, len(keep) - 1, 3000).astype(int)]
+        # regression: training points blue, validation points orange (circles / squares)
+        self.points = [(int(px[i]), int(py[i]), (CLASS_RGB[1] if val[i] else CLASS_RGB[0]) if self.task == "regression"
+                        else CLASS_RGB[self._labels[i] % len(CLASS_RGB)], bool(val[i]), i) for i in keep]
+
+    def _row(self, v: np.ndarray) -> np.ndarray:
+        v = np.nan_to_num(np.asarray(v, dtype=np.float64), nan=self._y0)
+        return np.rint((self._y1 - v) / (self._y1 - self._y0) * (self.size - 1)).astype(int)
+
+    def _curve(self, img: np.ndarray, values: np.ndarray, colour) -> None:
+        """A 3-pixel polyline through one value per pixel column (clipped to the picture)."""
+        s = self.size
+        rows = np.clip(self._row(values), -1, s)
+        for c in range(s):
+            a = rows[c]
+            b = rows[c + 1] if c + 1 < s else a
+            lo, hi = max(0, min(a, b) - 1), min(s - 1, max(a, b) + 1)
+            if lo <= hi:
+                img[lo:hi + 1, max(0, c - 1):c + 2] = colour
+
+    def _line_frame(self, weights) -> np.ndarray:
+        s = self.size
+        self.model.set_weights(weights)
+        with np.errstate(all="ignore"):
+            out = layer_maps(self.model, self._line_x)[-1]
+        img = np.full((s, s, 3), 255, dtype=np.uint8)
+        for v in (0.0, 1.0) if self.task != "regression" else (0.0,):
+            r = int(self._row(np.array([v]))[0])
+            if 0 <= r < s:
+                img[r, :] = (225, 225, 225)   # a light line at 0 (and 1 for probabilities)
+        self._draw_points(img)
+        if self.task == "regression":
+            self._curve(img, out[:, 0], (30, 30, 30))
+        elif out.shape[1] == 1:
+            self._curve(img, out[:, 0], CLASS_RGB[1] * 0.8)
+        else:
+            for k in range(out.shape[1]):
+                self._curve(img, out[:, k], CLASS_RGB[k % len(CLASS_RGB)] * 0.8)
+        return img
+
     def frame(self, weights, epoch: int | None = None) -> np.ndarray:
         """The ``(size, size, 3)`` uint8 picture for ``weights`` (labelled "epoch N" when given)."""
         s = self.size
+        if self.kind == "line":
+            img = self._line_frame(weights)
+            if epoch is not None:
+                draw_text(img, f"epoch {int(epoch)}", x=5, y=5, scale=2 if s >= 160 else 1, background=None)
+            return img
         maps = self.evaluator.evaluate(self.project, self.prepared, weights, side=s)
         if maps is None:
             raise ValueError("the weights do not fit this network")
