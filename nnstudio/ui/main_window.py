@@ -57,6 +57,15 @@ PLUGINS = ("nnstudio.ui.data", "nnstudio.ui.training", "nnstudio.ui.imageviews",
            "nnstudio.ui.lessons")
 
 
+#: ms after the first paint: pyqtgraph (~0.3 s to import) is imported then, so that a first visit to a
+#: workspace with plots does not wait for it
+PREFETCH_MS = 1500
+
+
+def _prefetch_plotting() -> None:
+    import pyqtgraph  # noqa: F401
+
+
 class MainWindow(StartPageMixin, QMainWindow):
     """The nnstudio main window (objectName ``mainWindow``)."""
 
@@ -140,6 +149,11 @@ class MainWindow(StartPageMixin, QMainWindow):
         super().paintEvent(event)
         if self.training.probes_deferred():  # first paint done: now the live views' first snapshot
             QTimer.singleShot(0, self.training, self.training.release_probes)
+        if not self._prefetch_armed:  # once idle, import what the other workspaces' panels need
+            self._prefetch_armed = True
+            QTimer.singleShot(PREFETCH_MS, self, _prefetch_plotting)
+
+    _prefetch_armed = False
 
     # -- panel API ------------------------------------------------------------------
     def _new_dock(self, name: str, title: str, area, tabify_with: str | None) -> QDockWidget:

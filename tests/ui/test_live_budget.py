@@ -155,3 +155,22 @@ def test_a_live_snapshot_takes_the_progress_due_soon_along(window, monkeypatch):
     wk.grant("live")
     wk._on_batch(4, logs)
     assert sent[5:] == ["live"]
+
+
+def test_window_prefetches_the_plotting_library_once_it_was_painted(qtbot, monkeypatch):
+    from nnstudio.ui import main_window as mw
+
+    calls = []
+    monkeypatch.setattr(mw, "PREFETCH_MS", 10)
+    monkeypatch.setattr(mw, "_prefetch_plotting", lambda: calls.append(1))
+    w = mw.MainWindow(spiral_project(), restore_layout=False, workspace="learn")
+    try:
+        assert not calls  # nothing at creation
+        w.show()
+        qtbot.waitExposed(w)
+        qtbot.waitUntil(lambda: bool(calls), timeout=3000)
+        w.repaint()
+        qtbot.wait(50)
+        assert calls == [1]  # once, not at every paint
+    finally:
+        close_window(w)
