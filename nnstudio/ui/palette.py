@@ -66,12 +66,20 @@ class Palette(QListWidget):
     def fit_rows(self) -> None:
         """Never shorter than all rows: every layer type is visible without scrolling."""
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        rows = sum(self.sizeHintForRow(i) + 2 * self.spacing() for i in range(self.count()))
+        if self.isVisible():
+            self.doItemsLayout()  # rows as laid out at this width (a wrapped description is taller)
+        rows = sum(max(self.sizeHintForRow(i), self.visualItemRect(self.item(i)).height()) + 2 * self.spacing()
+                   for i in range(self.count()))
         self.setMinimumHeight(rows + 2 * self.frameWidth() + 4)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
         if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self.fit_rows()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():  # narrower: the descriptions wrap to more lines
             self.fit_rows()
 
     def display_name(self, layer_type: str) -> str:

@@ -265,7 +265,11 @@ class Workspaces(QObject):
                 groups = layout.setdefault(area, [])
                 (groups[-1] if groups else groups.append([]) or groups[-1]).append(extra)
         self._arrange(layout, DEFAULT_SIZES.get(name, (0.25, 0.3, 0.25)), FIRST_SHARE.get(name))
-        for compact in COMPACT:  # short panels keep just the room they need; their neighbour gets the rest
+        self._compact()
+
+    def _compact(self) -> None:
+        """Short panels keep just the room they need; their neighbour (e.g. the lesson) gets the rest."""
+        for compact in COMPACT:
             panel = self.panels.get(compact)
             if panel is not None and not panel.dock.isHidden():
                 self.window.resizeDocks([panel.dock], [panel.dock.minimumSizeHint().height()], Qt.Vertical)
@@ -280,6 +284,7 @@ class Workspaces(QObject):
             layout["right"] = [[right[0]]] + ([right[1:]] if right[1:] else [])
         sizes = (0.30 if left else 0.0, 0.46 if right else 0.0, 0.0)
         self._arrange(layout, sizes, first_share=0.62)
+        self._compact()
         self._shown_only = (layout, right, sizes)
         self._keep_on_screen()
 

@@ -196,3 +196,28 @@ def test_train_is_off_for_a_step_neuron_and_says_why(qtbot, opened):
     assert w.state.push([("set_layer", 1, "activation", "sigmoid")], "sigmoid output")
     w.train_toolbar.update_actions()
     assert train.isEnabled()
+
+
+def test_lesson5_batch_explorer_fits_the_lesson_column_on_a_1080p_screen(qtbot, opened):
+    w = opened((1920, 1080))
+    w.start_lesson("batches")
+    panel = w.lessons.panel
+    panel.set_step("stepping")
+    _settle(qtbot, w)
+    plot = panel.interaction.plot
+    view = panel.scroll.viewport()
+    top_left = plot.mapTo(view, plot.rect().topLeft())
+    bottom = top_left.y() + plot.height()
+    assert plot.height() >= 220 and bottom <= view.height(), (plot.height(), bottom, view.height())
+    assert panel.scroll.verticalScrollBar().maximum() == 0  # the whole step in view, nothing to scroll to
+
+
+def test_lesson2_palette_shows_every_row_and_leaves_the_lesson_the_room(qtbot, opened):
+    w = opened((1366, 768))
+    w.start_lesson("layers")  # Learn: the lesson and the palette share the left column
+    _settle(qtbot, w)
+    palette = w.palette_list
+    assert _seen(w.docks["palette"]) and _seen(w.docks["lesson"])
+    for i in range(palette.count()):  # the descriptions wrap in the narrow column: still every row in full
+        assert palette.viewport().rect().contains(palette.visualItemRect(palette.item(i))), i
+    assert w.docks["lesson"].height() > 2 * w.docks["palette"].height()

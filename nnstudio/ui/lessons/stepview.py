@@ -250,11 +250,13 @@ class Responsive(QObject):
     Watches the scroll area's viewport (the room the step really has): a
     widget whose top layout is a left-to-right box is flipped to top-to-bottom
     below :attr:`threshold` px, so its minimum width never forces a sideways
-    scroll bar; its plots get :data:`PLOT_MIN` px of height.
+    scroll bar; its plots get :data:`PLOT_MIN` to :data:`PLOT_MAX` px of height (so the whole
+    step fits a 1080 px screen without scrolling).
     """
 
     threshold = 500
     PLOT_MIN = 220
+    PLOT_MAX = 320
 
     def __init__(self, scroll: QScrollArea, parent: QObject | None = None) -> None:
         super().__init__(parent or scroll)
@@ -275,6 +277,8 @@ class Responsive(QObject):
             self.widget = widget
             for view in widget.findChildren(QGraphicsView):
                 view.setMinimumHeight(self.PLOT_MIN)
+                # a plot's own preferred height (480 px) would make the step taller than the lesson column
+                view.setMaximumHeight(max(self.PLOT_MAX, view.minimumHeight()))
                 view.setMinimumWidth(min(view.minimumWidth() or self.PLOT_MIN, self.PLOT_MIN))
             lay.activate()
             self._wide_min = widget.minimumSizeHint().width()  # side by side, it needs at least this
