@@ -107,6 +107,16 @@ def full_x(prepared) -> np.ndarray:
     return x
 
 
+def prepared_row(prepared, index: int) -> np.ndarray:
+    """Dataset row ``index`` as the model sees it, ``(1, d)``: ``full_x(prepared)[index]`` without
+    building every row (the split's index arrays are sorted)."""
+    for idx, x in ((prepared.train_idx, prepared.x_train), (prepared.val_idx, prepared.x_val)):
+        pos = int(np.searchsorted(idx, index))
+        if pos < len(idx) and int(idx[pos]) == index:
+            return x[pos:pos + 1].copy()
+    return full_x(prepared)[index:index + 1].copy()  # unsorted indices (never made by nnstudio)
+
+
 def heat_indices(prepared, count: int = HEAT_SAMPLES) -> np.ndarray:
     """Up to ``count`` training rows spread over the set, ordered by label."""
     n = len(prepared.train_idx)
@@ -126,30 +136,33 @@ def make_probes(project, prepared, sample_index: int, *, want_heat=True, want_gr
     ``sample_x``: an input row of raw (unscaled) features shown instead of the
     dataset sample (e.g. a drawing); ignored when its size does not fit.
     """
-    x_all = full_x(prepared)
-    sample_index = int(sample_index) % max(1, len(x_all))
-    sample_row = x_all[sample_index:sample_index + 1].copy()
+    n_rows = len(prepared.train_idx) + len(prepared.val_idx)
+    sample_index = int(sample_index) % max(1, n_rows)
+    sample_row = prepared_row(prepared, sample_index)
+    parts = [a for a in (prepared.x_train, prepared.x_val) if len(a)]
+    width = parts[0].shape[1] if parts else prepared.x_train.shape[1]
     ds_raw = getattr(prepared, "dataset", None)
-    raw_width = ds_raw.n_features if ds_raw is not None else x_all.shape[1]
+    raw_width = ds_raw.n_features if ds_raw is not None else width
     if sample_x is not None and np.size(sample_x) == raw_width:
         row = np.asarray(sample_x, dtype=np.float64).reshape(1, -1)
         if hasattr(prepared, "model_input"):
             row = prepared.model_input(row)
         elif prepared.scaler is not None:
             row = prepared.scaler.transform(row)
-        sample_row, sample_index = np.asarray(row, dtype=x_all.dtype), -1
+        sample_row, sample_index = np.asarray(row, dtype=prepared.x_train.dtype), -1
     rows = heat_indices(prepared)
     relu = [i for i, spec in enumerate(project.layers)
             if spec.type in ("Dense", "Activation") and spec.params.get("activation") == "relu"]
     grid_x = extent = None
-    if x_all.shape[1] == 2 and getattr(prepared, "features", None) is None:
-        lo, hi = x_all.min(axis=0), x_all.max(axis=0)
+    if width == 2 and parts and getattr(prepared, "features", None) is None:
+        lo = np.min([a.min(axis=0) for a in parts], axis=0)
+        hi = np.max([a.max(axis=0) for a in parts], axis=0)
         pad = (hi - lo) * 0.1 + 1e-3
         lo, hi = lo - pad, hi + pad
         gx = np.linspace(lo[0], hi[0], GRID_SIDE)
         gy = np.linspace(lo[1], hi[1], GRID_SIDE)
         xx, yy = np.meshgrid(gx, gy, indexing="ij")  # grid[i * side + j] = (gx[i], gy[j])
-        grid_x = np.stack([xx.ravel(), yy.ravel()], axis=1).astype(x_all.dtype)
+        grid_x = np.stack([xx.ravel(), yy.ravel()], axis=1).astype(prepared.x_train.dtype)
         extent = (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
     conf_x = conf_y = None
     k = 0

@@ -19,6 +19,7 @@ synchronous path produces (the same functions run, only elsewhere).
 from __future__ import annotations
 
 import copy
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -97,6 +98,21 @@ def _width(name: str) -> int:
     return _WIDTHS[name]
 
 
+_stats_memo: tuple = (None, None)
+
+
+def column_stats(dataset) -> list:
+    """``describe_columns`` of the dataset's features, worked out once per dataset (the worker makes it)."""
+    global _stats_memo
+    ref, stats = _stats_memo
+    if ref is None or ref() is not dataset:
+        from nnstudio.data import describe_columns
+
+        stats = describe_columns(dataset.x, dataset.feature_names)
+        _stats_memo = (weakref.ref(dataset), stats)
+    return stats
+
+
 @dataclass
 class Loaded:
     """What one load produced (plain data, no Qt)."""
@@ -135,6 +151,8 @@ def load(serial: int, key: tuple, choice: dict, snapshot=None) -> Loaded:
         from nnstudio.project.planes import plane_extent
 
         plane_extent(out.dataset.x)
+    elif out.dataset.n_features > 2:  # the data view's table of column statistics
+        column_stats(out.dataset)
     if snapshot is not None:
         try:
             out.prepared = prepare_data(snapshot, out.dataset)

@@ -281,3 +281,22 @@ def test_append_keeps_the_same_rules_as_add():
         a.add(e, snapshot=snap)
         b.append(snap)
         assert a.epochs() == b.epochs() and a.nbytes == b.nbytes <= a.budget_bytes
+
+
+def test_probe_rows_are_the_full_prepared_rows_without_building_them_all():
+    """make_probes finds the selected row (and the 2-D box) from the split, exactly as from every row."""
+    from nnstudio.project.build import prepare_data
+    from nnstudio.session.probes import full_x, make_probes, prepared_row
+
+    p = Project.default()
+    p.training.update(validation_split=0.3)
+    p.dataset.update(standardize=True, split_seed=4)
+    prepared = prepare_data(p)
+    every = full_x(prepared)
+    for i in range(len(every)):
+        np.testing.assert_array_equal(prepared_row(prepared, i), every[i:i + 1])
+    probes = make_probes(p, prepared, len(every) + 7)  # wraps around like before
+    np.testing.assert_array_equal(probes.sample_x, every[7:8])
+    lo, hi = every.min(axis=0), every.max(axis=0)
+    pad = (hi - lo) * 0.1 + 1e-3
+    assert probes.grid_extent == pytest.approx((lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1]))

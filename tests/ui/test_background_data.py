@@ -51,6 +51,10 @@ def test_background_data_is_the_synchronous_data_and_training_uses_all_of_it(win
     # only the drawing is a sample (the table view shows every row)
     view = w.findChild(QWidget, "dataView")
     assert view.rows_model.rowCount() == 20_000
+    # the column statistics were made by the worker too: the same numbers, not made again
+    stats = dataload.column_stats(ds)
+    assert stats is dataload.column_stats(ds) and stats == nndata.describe_columns(same.x, same.feature_names)
+    assert view.stats_table.item(0, 1).text() == f"{stats[0].mean:.4g}"
 
 
 def test_scatter_draws_a_sample_of_the_background_data(window, qtbot):

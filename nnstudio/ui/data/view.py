@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from nnstudio.data import describe_columns
 from nnstudio.data.drawn import is_drawn
 from nnstudio.ui.data.common import class_color, plot_coords, point_colors, task_label, value_colors
 from nnstudio.ui.pointcap import quantise, split_budget, subset
@@ -279,7 +278,9 @@ class DataView(QWidget):
         plot.enableAutoRange()
 
     def _fill_tables(self, ds) -> None:
-        stats = describe_columns(ds.x, ds.feature_names)
+        from nnstudio.ui.dataload import column_stats
+
+        stats = column_stats(ds)  # made by the data worker for a large set
         heads = [self.tr("column"), self.tr("mean"), self.tr("std"), self.tr("min"), self.tr("max"), self.tr("missing")]
         self.stats_table.clear()
         self.stats_table.setColumnCount(len(heads))
