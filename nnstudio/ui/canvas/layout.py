@@ -99,22 +99,20 @@ def block_top(slots: int, pitch: float = PITCH) -> float:
 
 
 def layer_units(project, n_features: int | None) -> list[int | None]:
-    """Units (output width) of every project layer.
+    """Units (output width) of every project layer, from the layer table's ``width`` (None: unknown).
 
     Input: its ``size`` or, when not set, the dataset's feature count;
     Dense: ``units``; Dropout/Activation: the width of what they receive.
     """
+    from nnstudio.project.layer_kinds import LAYER_KINDS
+
     out: list[int | None] = []
     prev: int | None = None
     for spec in project.layers:
-        if spec.type == "Input":
-            size = spec.params.get("size")
-            feats = spec.params.get("features")
-            follow = len(feats) if isinstance(feats, list) else n_features
-            prev = int(size) if isinstance(size, int) and size > 0 else follow
-        elif spec.type == "Dense":
-            u = spec.params.get("units")
-            prev = int(u) if isinstance(u, int) and u > 0 else None
+        kind = LAYER_KINDS.get(spec.type)
+        if kind is not None:
+            width = kind.width(spec.params, prev if spec.type != "Input" else n_features)
+            prev = int(width) if isinstance(width, int) and width > 0 else None
         out.append(prev)
     return out
 
@@ -173,14 +171,15 @@ def summarize(project, n_features: int | None) -> Summary:
     Dense parameters are ``inputs × units`` weights plus ``units`` biases
     (when ``use_bias``), exactly what Keras' ``count_params()`` reports.
     """
+    from nnstudio.project.layer_kinds import LAYER_KINDS
+
     units = layer_units(project, n_features)
     per_layer = []
     prev: int | None = None
     for spec, u in zip(project.layers, units):
-        n = 0
-        if spec.type == "Dense" and u is not None and prev is not None:
-            n = prev * u + (u if spec.params.get("use_bias", True) else 0)
-        per_layer.append(n)
+        kind = LAYER_KINDS.get(spec.type)
+        per_layer.append(kind.count(spec.params, prev) if kind is not None and u is not None and prev is not None
+                         else 0)  # the layer table's count (Keras' count_params)
         prev = u
-    depth = sum(1 for s in project.layers if s.type == "Dense")
+    depth = sum(1 for s in project.layers if (k := LAYER_KINDS.get(s.type)) is not None and k.has_weights)
     return Summary(depth, sum(per_layer), tuple(per_layer), units[-1] if units else None)
