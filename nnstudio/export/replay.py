@@ -20,17 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from nnstudio.export.images import draw_text, gif_bytes, save_png
+from nnstudio.project.colors import CLASS_COLORS, CLASS_RGB, MAP_STRENGTH, NEGATIVE_RGB, POSITIVE_RGB  # noqa: F401
 from nnstudio.project.planes import PlaneEvaluator, layer_maps, line_grid, plane_extent, to_model_space
 
-#: the studio's class colours (nnstudio.ui.plotstyle.CLASS_COLORS; a test keeps them equal)
-CLASS_COLORS = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-)
-CLASS_RGB = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in CLASS_COLORS], dtype=np.float64)
-POSITIVE_RGB = np.array([242.0, 142.0, 43.0])
-NEGATIVE_RGB = np.array([59.0, 125.0, 216.0])
-MAP_STRENGTH = 0.75
 #: picture size limits (pixels per side)
 MIN_SIZE, MAX_SIZE = 64, 1024
 
