@@ -272,6 +272,13 @@ class AppState(QObject):
             self.loader.remember_prepared(self.dataset, self._prepared, key[1:])
         return self._prepared
 
+    def prepared_or_none(self):
+        """:meth:`prepared`, or None when these settings cannot split/scale the data (the validator says why)."""
+        try:
+            return self.prepared()
+        except ValueError:
+            return None
+
     # -- problems -------------------------------------------------------
     def _revalidate(self) -> None:
         self.problems = validate(self.project, self.dataset)

@@ -235,3 +235,18 @@ def test_a_hidden_draw_pad_runs_no_model_until_it_is_shown(qtbot):
     assert panel.model() is None and panel.probs is None
     assert "image datasets" in panel.guess.text()
     s.deleteLater()
+
+
+def test_an_impossible_validation_split_is_a_problem_not_a_crash(window, qtbot):
+    """A project whose validation split leaves no training rows opens with the image views shown:
+    the validator names the split, and the views draw without a split instead of raising."""
+    p = digits_project()
+    p.training["validation_split"] = 1.0
+    w = window(p)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.state.prepared_or_none() is None
+    assert any("Validation split" in p.message for p in w.state.problems)
+    w.docks["images"].show()
+    qtbot.wait(50)
+    assert w.docks["images"].isVisibleTo(w)

@@ -362,7 +362,7 @@ class DrawPadPanel(QWidget):
         if ds is None or ds.n_features != reduced.size:
             return None
         x = reduced.reshape(1, -1)
-        prepared = self.state.prepared()
+        prepared = self.state.prepared_or_none()
         if prepared is None:
             return None
         if hasattr(prepared, "model_input"):  # the Input layer's features, then the scaling

@@ -161,7 +161,7 @@ class ImagesPanel(QWidget):
 
     # -- following the state ----------------------------------------------------------
     def _split(self):
-        prepared = self.state.prepared() if self.state.dataset is not None else None
+        prepared = self.state.prepared_or_none()
         if prepared is None:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         return np.asarray(prepared.train_idx), np.asarray(prepared.val_idx)

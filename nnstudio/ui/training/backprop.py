@@ -204,7 +204,7 @@ class BackpropPanel(QWidget):
         self._pending_epoch = None
         timeline = getattr(self.controller, "timeline", None)
         snap = timeline.get(epoch) if timeline is not None else None
-        prepared = self.state.prepared() if snap is not None else None
+        prepared = self.state.prepared_or_none() if snap is not None else None
         if prepared is None or self.state.dataset is None:
             return
         try:

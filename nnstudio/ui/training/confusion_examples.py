@@ -112,7 +112,7 @@ class ConfusionExamplesPanel(QWidget):
         if self.cell is None:
             return
         ds = self.state.dataset
-        prepared = self.state.prepared() if ds is not None else None
+        prepared = self.state.prepared_or_none()
         model = self.controller.view_model() if prepared is not None else None
         if model is None or ds.task == "regression":
             self._reset()
