@@ -116,7 +116,7 @@ def test_continue_from_an_early_epoch_cuts_history_and_timeline(window, qtbot):
 
 
 def test_scrubbing_while_training_keeps_the_present_aside(window, qtbot):
-    w = window(circle_project(epochs=400, n=400, batch=16))
+    w = window(circle_project(epochs=100_000, n=400, batch=16))   # never ends by itself
     c = w.training
     c.train()
     qtbot.waitUntil(lambda: c.timeline is not None and len(c.timeline) >= 4, timeout=15000)
