@@ -98,6 +98,10 @@ def test_params_regenerate_identically_and_regenerate_is_undoable(dock):
     dock.findChild(QSpinBox, "param_seed").setValue(7)
     dock.findChild(QDoubleSpinBox, "param_noise").setValue(0.25)
     assert state.project.dataset["params"] == {"n_samples": 50, "seed": 7, "noise": 0.25}
+    # the list row says the size of the set in use, the other rows their default size
+    assert "50 × 2" in lst.item(row).text()
+    _, circle = _row_of(dock, "circle")
+    assert f"{nndata.make('circle').n_samples} × 2" in lst.item(circle).text()
     expected = nndata.make("moons", n_samples=50, seed=7, noise=0.25)
     np.testing.assert_array_equal(state.dataset.x, expected.x)
     np.testing.assert_array_equal(state.dataset.y, expected.y)
@@ -113,6 +117,9 @@ def test_params_regenerate_identically_and_regenerate_is_undoable(dock):
     assert state.project.dataset["params"]["seed"] == 7
     np.testing.assert_array_equal(state.dataset.x, before)
     assert dock.findChild(QSpinBox, "param_seed").value() == 7
+    while state.project.dataset["name"] == "moons":   # back to circle: moons' row shows its default again
+        state.undo_stack.undo()
+    assert f"{nndata.make('moons').n_samples} × 2" in lst.item(row).text()
 
 
 def test_repeated_steps_of_one_param_merge_into_one_undo_entry(dock):

@@ -168,13 +168,16 @@ class DataDock(QWidget):
     def _fill_list(self) -> None:
         for gen in nndata.builtins():
             n, d, task, pix = self._dataset_info(gen)
-            shape = shape_text(n, d) if n is not None else "?"
-            item = QListWidgetItem(f"{self.tr(gen.title)}\n{task_label(task)} · {shape}")
+            item = QListWidgetItem(self._builtin_text(gen, n, d, task))
             item.setData(NAME_ROLE, gen.name)
             item.setToolTip(self.tr(gen.description))
             if pix is not None:
                 item.setIcon(QIcon(pix))
             self.list.addItem(item)
+
+    def _builtin_text(self, gen, n, d, task) -> str:
+        shape = shape_text(n, d) if n is not None else "?"
+        return f"{self.tr(gen.title)}\n{task_label(task)} · {shape}"
 
     # -- following the document -----------------------------------------------
     def _on_training(self, key: str) -> None:
@@ -224,11 +227,21 @@ class DataDock(QWidget):
             return
         if csv_row >= 0:
             self.list.takeItem(csv_row)
+        current = -1
+        ds = self.state.dataset
         for row in range(self.list.count()):
-            if self.list.item(row).data(NAME_ROLE) == choice.get("name"):
-                self.list.setCurrentRow(row)
-                return
-        self.list.setCurrentRow(-1)
+            item = self.list.item(row)
+            name = item.data(NAME_ROLE)
+            gen = nndata.get_generator(name)
+            n, d, task, _pix = self._dataset_info(gen)
+            if name == choice.get("name"):
+                current = row
+                if ds is not None:  # the selected set's own size, not its default one
+                    n, d, task = ds.n_samples, ds.n_features, ds.task
+            text = self._builtin_text(gen, n, d, task)
+            if item.text() != text:
+                item.setText(text)
+        self.list.setCurrentRow(current)
 
     def _csv_row(self) -> int:
         for row in range(self.list.count()):
