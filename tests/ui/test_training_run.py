@@ -186,3 +186,28 @@ def test_saved_state_reopens_and_history_continues(window, qtbot, tmp_path):
     assert w2.state.project.state["epochs_trained"] == 20
     assert w2.state.project.state["iterations"] == 20
     assert y[-1] < first[0]
+
+
+def _legend_names(panel) -> list[str]:
+    return [label.text for _sample, label in panel.legend.items]
+
+
+def test_the_legends_list_validation_only_when_there_is_validation_data(window, qtbot):
+    w = window(xor_project(epochs=5))     # the four XOR rows: no validation split
+    loss, metric = w.training_views["loss_plot"], w.training_views["metric_plot"]
+    assert w.state.project.training["validation_split"] == 0
+    assert _legend_names(loss) == ["train loss"] and _legend_names(metric) == ["train"]
+    with qtbot.waitSignal(w.training.finished, timeout=10000):
+        _click_train(qtbot, w)
+    assert _legend_names(loss) == ["train loss"] and _legend_names(metric) == ["train"]
+    # a circle run with a split lists both, before and after training
+    w2 = window(circle_project(epochs=2, n=200, batch=32))
+    loss2, metric2 = w2.training_views["loss_plot"], w2.training_views["metric_plot"]
+    assert _legend_names(loss2) == ["train loss", "validation loss"]
+    w2.state.push([("set_training", "validation_split", 0.0)], "split")
+    assert _legend_names(loss2) == ["train loss"] and _legend_names(metric2) == ["train"]
+    w2.state.undo_stack.undo()
+    assert "validation loss" in _legend_names(loss2) and "validation" in _legend_names(metric2)
+    with qtbot.waitSignal(w2.training.finished, timeout=20000):
+        _click_train(qtbot, w2)
+    assert "validation loss" in _legend_names(loss2) and "validation" in _legend_names(metric2)

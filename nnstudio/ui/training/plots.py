@@ -96,6 +96,7 @@ class _PlotPanel(QWidget):
         self.item.getViewBox().sigRangeChangedManually.connect(lambda *_: setattr(self, "_user_range", True))
         controller.started.connect(lambda: setattr(self, "_user_range", False))
         controller.finished.connect(self._after_run)
+        controller.state.trainingChanged.connect(self._on_training_setting)
         #: the viewed epoch of the rewind timeline (hidden when live)
         self.epoch_marker = EpochMarker(controller, self.item, self)
 
@@ -156,6 +157,32 @@ class _PlotPanel(QWidget):
 
     def update_curves(self) -> None:
         raise NotImplementedError
+
+    def _on_training_setting(self, key: str) -> None:
+        if key == "validation_split" and not self.controller.history.get("loss"):
+            self.list_in_legend(self.val_curve, self.validation_shown(None))
+
+    def validation_shown(self, values) -> bool:
+        """Whether the validation curve has a place in the legend: it has values, or nothing
+        has been trained yet and the project holds out a validation split."""
+        if values:
+            return True
+        c = self.controller
+        if c.history.get("loss"):
+            return False
+        try:
+            return float(c.state.project.training.get("validation_split") or 0.0) > 0.0
+        except (TypeError, ValueError):
+            return False
+
+    def list_in_legend(self, curve, shown: bool) -> None:
+        """Add or remove one curve's legend entry (a run without validation data lists no
+        validation curve)."""
+        listed = any(sample.item is curve for sample, _label in self.legend.items)
+        if shown and not listed:
+            self.legend.addItem(curve, curve.name())
+        elif not shown and listed:
+            self.legend.removeItem(curve)
 
     def _reset_axes_if_empty(self) -> None:
         """No history (New, another dataset, Reset): forget the old run's axis ranges."""
@@ -251,6 +278,7 @@ class LossPanel(_PlotPanel):
             self.val_curve.setData(*_xy(h["val_loss"]))
         else:
             self.val_curve.setData([], [])
+        self.list_in_legend(self.val_curve, self.validation_shown(h.get("val_loss")))
         self.iter_curve.setData(c.iter_x, c.iter_loss, connect="finite")
         self._update_markers()
         self._reset_axes_if_empty()
@@ -365,5 +393,6 @@ class MetricPanel(_PlotPanel):
             self._shown_n = n
             self.train_curve.setData(*_xy(h.get(key) or [] if key else []))
             self.val_curve.setData(*_xy(h.get("val_" + key) or [] if key else []))
+            self.list_in_legend(self.val_curve, self.validation_shown(b))
             self.steady_range([h.get(key) if key else None, h.get("val_" + key) if key else None])
         self._reset_axes_if_empty()
