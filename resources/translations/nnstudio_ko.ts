@@ -291,6 +291,10 @@
             <translation>고정됨: {what}</translation>
         </message>
         <message>
+            <source>loading data…</source>
+            <translation>데이터 불러오는 중…</translation>
+        </message>
+        <message>
             <source>The network, left to right. Drag layers here from the palette; drag a block to reorder it; wheel to zoom, drag empty space to pan.</source>
             <extracomment>MIME type of a layer dragged from the palette (payload: the layer type, UTF-8) a message for the status bar</extracomment>
             <translation>왼쪽에서 오른쪽으로 흐르는 신경망입니다. 팔레트에서 층을 여기로 끌어 놓고, 블록을 끌어 순서를 바꾸세요. 휠로 확대·축소하고 빈 곳을 끌어 화면을 옮깁니다.</translation>
@@ -2636,6 +2640,7 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         </message>
         <message>
             <source>&lt;opened project&gt;</source>
+            <extracomment>ms after the first paint: pyqtgraph (~0.3 s to import) is imported then, so that a first visit to a workspace with plots does not wait for it</extracomment>
             <translation>&lt;열린 프로젝트&gt;</translation>
         </message>
         <message>

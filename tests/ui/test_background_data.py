@@ -88,7 +88,10 @@ def test_preparing_is_shown_and_train_waits_for_it(window, qtbot):
     assert "Preparing" in status.text()
     assert not train.isEnabled() and "Preparing the data" in train.toolTip()
     assert not w.training.train()  # pressing Space now does nothing
+    block = w.canvas.canvas_scene.block_at_index(0)  # the Input block says why its size is not known yet
+    assert block.subtitle.text() == "loading data…"
     _ready(w, qtbot)
+    assert block.subtitle.text() == "2 features"
     assert train.isEnabled() and not busy.isVisibleTo(busy.parentWidget())
     assert view.stack.currentWidget() is view.plot
     assert "80000 samples" in status.text()

@@ -113,7 +113,7 @@ class NetworkScene(QGraphicsScene):
             slots = visible_slots(units[i], maps=map_mode)
             slots_list.append(slots)
             block.set_content(spec.type, roles[i], role_text(roles[i]), spec.name, units[i],
-                              self._detail(spec, units[i]), slots)
+                              self._detail(spec, units[i], self.state.dataset_pending), slots)
             if spec.type == "Input":
                 block.set_unit_labels([input_name(self.state, n.unit) for n in block.neurons])
             block.setPos(i * SPACING_X, 0.0)
@@ -146,10 +146,12 @@ class NetworkScene(QGraphicsScene):
         self._apply_live()
 
     @staticmethod
-    def _detail(spec, units: int | None) -> str:
+    def _detail(spec, units: int | None, pending: bool = False) -> str:
         from nnstudio.project.layer_kinds import LAYER_KINDS
 
         kind, p = LAYER_KINDS.get(spec.type), spec.params
+        if units is None and pending and spec.type == "Input":  # its size comes with the data
+            return tr("loading data…")
         if kind is None or not kind.detail:  # the table's caption (an Activation's function)
             return kind.caption(p) if kind else ""
         u = "?" if units is None else str(units)
