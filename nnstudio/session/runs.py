@@ -61,6 +61,11 @@ def metric_label(key: str | None) -> str:
     return names.get(key or "", key or "metric")
 
 
+def metric_rises(key: str | None) -> bool:
+    """True for a metric that grows as the model improves (an accuracy), False for an error."""
+    return metric_label(key) == "accuracy" or "accuracy" in (key or "")
+
+
 def fmt_time(seconds: float) -> str:
     """Seconds as m:ss (or h:mm:ss): the one time format of the status bar and the CLI progress."""
     seconds = max(0, int(round(seconds)))

@@ -211,3 +211,14 @@ def test_the_legends_list_validation_only_when_there_is_validation_data(window, 
     with qtbot.waitSignal(w2.training.finished, timeout=20000):
         _click_train(qtbot, w2)
     assert "validation loss" in _legend_names(loss2) and "validation" in _legend_names(metric2)
+
+
+def test_the_accuracy_legend_sits_below_the_rising_curve(window, qtbot):
+    w = window(xor_project(epochs=3))
+    metric = w.training_views["metric_plot"]
+    with qtbot.waitSignal(w.training.finished, timeout=10000):
+        _click_train(qtbot, w)
+    assert metric.key == "accuracy"
+    assert tuple(metric.legend.opts["offset"]) == (-10, -10)          # bottom right
+    assert tuple(w.training_views["loss_plot"].legend.opts["offset"]) == (-10, 10)   # a falling loss: top right
+    assert metric.legend.brush().color().alpha() > 0             # drawn on a background, readable over curves

@@ -82,6 +82,7 @@ class _PlotPanel(QWidget):
         # no grid: grid lines belong to the axes, so every curve update would repaint both axes
         self.item.setLabel("bottom", self.tr("epoch"))
         self.legend = self.item.addLegend(offset=(-10, 10))
+        self.legend.setBrush(255, 255, 255, 210)  # a curve passing under the legend leaves it readable
         self.run_curves: list = []
         self.toolbar = QHBoxLayout()
         self.toolbar.setContentsMargins(0, 0, 0, 0)
@@ -386,6 +387,8 @@ class MetricPanel(_PlotPanel):
         if key != self.key:
             self.key = key
             self.item.setLabel("left", self.metric_label(key))
+            # an accuracy climbs to the top right: its legend sits at the bottom right, out of its way
+            self.legend.setOffset((-10, -10) if runlib.metric_rises(key) else (-10, 10))
             self.update_runs()
         a, b = (h.get(key) or [], h.get("val_" + key) or []) if key else ([], [])
         n = (key, len(a), len(b), a[0] if a else None, a[-1] if a else None, b[-1] if b else None)
