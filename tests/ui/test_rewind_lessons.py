@@ -7,31 +7,12 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from nnstudio.ui import settings as app_settings
 from nnstudio.ui.lessons.replay import lowest_val_epoch
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path):
-    app_settings.use_settings_folder(tmp_path)
-    app_settings.settings().clear()
-    made = []
-
-    def make():
-        from nnstudio.ui.main_window import MainWindow
-
-        w = MainWindow(restore_layout=False)
-        w.resize(1400, 900)
-        w.show()
-        qtbot.waitExposed(w)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.training.shutdown(3000, save=False)
-        w.state.undo_stack.setClean()
-        w.close()
+def make_window(studio):
+    return lambda: studio((1400, 900), restore_layout=False)
 
 
 def _open(w, lesson: str, step: str):

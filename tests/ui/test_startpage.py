@@ -7,32 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from nnstudio.lessons import registry
-from nnstudio.ui import settings as app_settings
 
 
 @pytest.fixture
-def first_launch(qtbot, tmp_path):
-    app_settings.use_settings_folder(tmp_path)
-    s = app_settings.settings()
-    s.clear()
-    s.sync()
-    made = []
-
-    def make():
-        from nnstudio.ui.main_window import MainWindow
-
-        w = MainWindow()  # the real start: remembered layout, first-launch start page
-        w.resize(1366, 740)
-        w.show()
-        qtbot.waitExposed(w)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.training.shutdown(3000, save=False)
-        w.state.undo_stack.setClean()
-        w.close()
+def first_launch(studio):
+    """The real start: remembered layout (none yet), first-launch start page."""
+    return lambda: studio((1366, 740))
 
 
 def _click(qtbot, w, name):

@@ -14,21 +14,11 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from nnstudio.lessons import registry
 from nnstudio.project.build import build_model
 from nnstudio.project.planes import MAP_SIDE, plane_extent, plane_grid, to_model_space
-from nnstudio.ui import settings as app_settings
 from nnstudio.ui.lessons.panel import LessonPanel
 from nnstudio.ui.main_window import MainWindow
 from nnstudio.ui.screenfit import default_geometry
 from nnstudio.ui.training.activations import ROW_HEIGHT
 from nnstudio.ui.training.backprop import PLOT_MIN_HEIGHT
-
-
-@pytest.fixture
-def fresh_settings(tmp_path):
-    app_settings.use_settings_folder(tmp_path)
-    s = app_settings.settings()
-    s.clear()
-    s.sync()
-    yield tmp_path
 
 
 @pytest.fixture

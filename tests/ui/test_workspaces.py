@@ -7,38 +7,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
-from nnstudio.ui import settings as app_settings
 from nnstudio.ui.workspaces import NAMES
 
 
 @pytest.fixture
-def settings_dir(tmp_path):
-    app_settings.use_settings_folder(tmp_path)
-    s = app_settings.settings()
-    s.clear()
-    s.sync()
-    yield tmp_path
-
-
-@pytest.fixture
-def make_window(qtbot, settings_dir):
-    made = []
-
+def make_window(studio):
     def make(workspace=None, restore=False, size=(1366, 740)):
-        from nnstudio.ui.main_window import MainWindow
+        return studio(size, restore_layout=restore, workspace=workspace)
 
-        w = MainWindow(restore_layout=restore, workspace=workspace)
-        w.resize(*size)
-        w.show()
-        qtbot.waitExposed(w)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.training.shutdown(3000, save=False)
-        w.state.undo_stack.setClean()
-        w.close()
+    return make
 
 
 def _button(w, name: str) -> QToolButton:
