@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--langs", default="en,ko")
     ap.add_argument("--display", type=int, default=int(os.environ.get("NNSTUDIO_SCREENS_DISPLAY", "11")))
     ap.add_argument("--no-lessons", action="store_true", help="only the start page and the workspaces")
+    ap.add_argument("--lessons", default=",".join(map(str, LESSON_ORDERS)),
+                    help="the lessons to set up and train, by number (default %(default)s)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--lang", default="en", help=argparse.SUPPRESS)
     ap.add_argument("--prefix", default="", help=argparse.SUPPRESS)
@@ -42,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
     if args.child:
-        return child(out, args.prefix, args.lang, not args.no_lessons)
+        orders = tuple(int(n) for n in args.lessons.split(",") if n.strip())
+        return child(out, args.prefix, args.lang, not args.no_lessons, orders)
     written = 0
     for size in args.sizes.split(","):
         display = f":{args.display}"
@@ -59,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
                            PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
                 env.pop("QT_SCALE_FACTOR", None)
                 cmd = [sys.executable, str(Path(__file__).resolve()), str(out), "--child", "--lang", lang,
-                       "--prefix", f"{size}-{lang}"] + (["--no-lessons"] if args.no_lessons else [])
+                       "--prefix", f"{size}-{lang}", "--lessons", args.lessons]
+                cmd += ["--no-lessons"] if args.no_lessons else []
                 result = subprocess.run(cmd, env=env, timeout=900)
                 if result.returncode != 0:
                     print(f"screens: {size} {lang} failed (exit {result.returncode})", file=sys.stderr)
@@ -72,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def child(out: Path, prefix: str, lang: str, lessons: bool) -> int:
+def child(out: Path, prefix: str, lang: str, lessons: bool, orders: tuple = LESSON_ORDERS) -> int:
     """Run the studio on the current X display and shoot each screen."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QPushButton
@@ -108,7 +112,7 @@ def child(out: Path, prefix: str, lang: str, lessons: bool) -> int:
         shoot(f"1-{name}")
     if lessons:
         training = window.training
-        for order in LESSON_ORDERS:
+        for order in orders:
             lesson = next((les for les in registry.lessons() if les.order == order), None)
             if lesson is None:
                 continue

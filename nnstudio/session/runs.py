@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import copy
 
+import numpy as np
+
 LOSS_KEYS = ("loss", "val_loss")
 
 
@@ -64,6 +66,36 @@ def metric_label(key: str | None) -> str:
 def metric_rises(key: str | None) -> bool:
     """True for a metric that grows as the model improves (an accuracy), False for an error."""
     return metric_label(key) == "accuracy" or "accuracy" in (key or "")
+
+
+def first_epochs_spike(*series, ratio: float = 3.0) -> tuple[float, int, float] | None:
+    """``(top, n_above, peak)`` when the first epochs' loss towers over the rest of the run.
+
+    A loss often starts far above where the run then spends its time (lesson 8's
+    4.6 against 0.04-0.3): drawn to scale, the part worth reading is a flat line at
+    the bottom. When the first tenth of the epochs (at least one) holds a value above
+    ``ratio`` times the largest value after it, the plot may cut its y axis at ``top``
+    (15 % above that largest value); ``n_above`` points of the curves are then above
+    the top and ``peak`` is the highest of them. ``None``: draw everything.
+    """
+    arrays = [np.asarray(s, dtype=np.float64) for s in series if s is not None and len(s)]
+    if not arrays or max(len(a) for a in arrays) < 6:
+        return None
+    head, rest = [], []
+    for a in arrays:
+        k = max(1, len(a) // 10)
+        head.append(a[:k][np.isfinite(a[:k])])
+        rest.append(a[k:][np.isfinite(a[k:])])
+    head_v, rest_v = np.concatenate(head), np.concatenate(rest)
+    if not head_v.size or not rest_v.size:
+        return None
+    ref = float(rest_v.max())
+    peak = float(head_v.max())
+    if ref <= 0 or peak <= ratio * ref:
+        return None
+    top = ref * 1.15
+    n_above = int(sum(int(np.count_nonzero(a[np.isfinite(a)] > top)) for a in arrays))
+    return top, n_above, peak
 
 
 def fmt_time(seconds: float) -> str:

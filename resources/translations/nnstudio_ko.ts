@@ -292,6 +292,7 @@
         </message>
         <message>
             <source>loading data…</source>
+            <extracomment>the neuron maps were redrawn the pinned neuron changed: ``(layer index, unit)`` or ``None``</extracomment>
             <translation>데이터 불러오는 중…</translation>
         </message>
         <message>
@@ -2434,6 +2435,14 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>val loss</source>
             <translation>검증 손실</translation>
+        </message>
+        <message>
+            <source>↑ first epochs cut off (up to {peak:.3g})</source>
+            <translation>↑ 처음 에포크는 위로 잘림 (최대 {peak:.3g})</translation>
+        </message>
+        <message>
+            <source>The loss of the first epochs is far above the rest of the run, so the y axis stops at {top:.3g} to show where the run spends its time. Tick Log scale to see every value.</source>
+            <translation>처음 몇 에포크의 손실이 나머지보다 훨씬 커서, 학습이 대부분의 시간을 보내는 구간이 보이도록 y축을 {top:.3g}에서 자릅니다. 모든 값을 보려면 로그 눈금을 켜세요.</translation>
         </message>
         <message>
             <source>best epoch {epoch}</source>

@@ -105,7 +105,7 @@ class _PlotPanel(QWidget):
         if not self._user_range:
             self.item.enableAutoRange()
 
-    def steady_range(self, series) -> None:
+    def steady_range(self, series, cap: float | None = None) -> None:
         """While training runs, move the axes in steps only (a new range re-lays out and repaints both axes).
 
         x spans the whole run from its start; y changes only when a value leaves the range
@@ -120,6 +120,8 @@ class _PlotPanel(QWidget):
         if self.item.ctrl.logYCheck.isChecked():
             vals = np.log10(vals[vals > 0])
         vals = vals[np.isfinite(vals)]
+        if cap is not None:  # the first epochs' spike is left above the top (see LossPanel.spike)
+            vals = vals[vals <= (np.log10(cap) if self.item.ctrl.logYCheck.isChecked() else cap)]
         if not vals.size:
             return
         vb = self.item.getViewBox()
@@ -257,8 +259,13 @@ class LossPanel(_PlotPanel):
         menu.addAction(self.export_png_action)
         menu.addAction(self.export_csv_action)
         export.setMenu(menu)
-        for w in (self.log_box, self.iter_box):
+        self.spike_label = QLabel(self)
+        self.spike_label.setObjectName("lossSpikeLabel")
+        self.spike_label.setStyleSheet("color: #666;")
+        self.spike_label.hide()
+        for w in (self.log_box, self.iter_box, self.spike_label):
             self.toolbar.addWidget(w)
+        self.log_box.toggled.connect(lambda _on: self._apply_spike_cut())
         self.toolbar.addStretch(1)
         for w in (keep, self.runs_button, export):
             self.toolbar.addWidget(w)
@@ -283,7 +290,48 @@ class LossPanel(_PlotPanel):
         self.iter_curve.setData(c.iter_x, c.iter_loss, connect="finite")
         self._update_markers()
         self._reset_axes_if_empty()
-        self.steady_range([h.get("loss"), h.get("val_loss"), c.iter_loss if self.iter_box.isChecked() else None])
+        self.spike = None if self.log_box.isChecked() else runlib.first_epochs_spike(h.get("loss"), h.get("val_loss"))
+        self.steady_range([h.get("loss"), h.get("val_loss"), c.iter_loss if self.iter_box.isChecked() else None],
+                          cap=self.spike[0] if self.spike else None)
+        self._apply_spike_cut()
+
+    def _after_run(self, _reason=None) -> None:
+        super()._after_run(_reason)
+        self._apply_spike_cut()
+
+    def _apply_spike_cut(self) -> None:
+        """Idle: cut the y axis below a towering first-epochs loss, and say so beside Log scale."""
+        h = self.controller.history
+        if self.log_box.isChecked():
+            self.spike = None
+        elif not self.controller.is_running():
+            self.spike = runlib.first_epochs_spike(h.get("loss"), h.get("val_loss"))
+        spike = getattr(self, "spike", None)
+        self.spike_label.setVisible(spike is not None)
+        if spike is None:
+            if getattr(self, "_cut", False) and not self.controller.is_running() and not self._user_range:
+                self.item.enableAutoRange()  # the cut is lifted (Log scale, a new run): show everything
+            self._cut = False
+            return
+        top, _n, peak = spike
+        self.spike_label.setText(self.tr("↑ first epochs cut off (up to {peak:.3g})").format(peak=peak))
+        self.spike_label.setToolTip(self.tr("The loss of the first epochs is far above the rest of the run, so "
+                                            "the y axis stops at {top:.3g} to show where the run spends its "
+                                            "time. Tick Log scale to see every value.").format(top=top))
+        if self.controller.is_running() or self._user_range:
+            return
+        vals = [np.asarray(v, dtype=np.float64) for v in (h.get("loss"), h.get("val_loss")) if v]
+        if self.iter_box.isChecked() and len(self.controller.iter_loss):
+            vals.append(np.asarray(self.controller.iter_loss, dtype=np.float64))
+        vals = np.concatenate(vals) if vals else np.zeros(0)
+        vals = vals[np.isfinite(vals) & (vals <= top)]
+        lo = float(vals.min()) if vals.size else 0.0
+        vb = self.item.getViewBox()
+        vb.enableAutoRange(axis=pg.ViewBox.XAxis)
+        vb.enableAutoRange(axis=pg.ViewBox.YAxis, enable=False)
+        bottom = lo - 0.05 * (top - lo)
+        vb.setYRange(max(0.0, bottom) if lo >= 0 else bottom, top, padding=0.0)
+        self._cut = True
 
     def _update_markers(self) -> None:
         c = self.controller
