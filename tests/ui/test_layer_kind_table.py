@@ -93,3 +93,21 @@ def test_the_table_drives_defaults_validation_and_building_without_qt(scale_kind
     assert not [q for q in validate(p, ds) if q.is_error]
     model = build_model(p, ds)
     assert [la.kind for la in model.layers][-2:] == ["Activation", "Dense"]
+
+
+def test_a_long_block_caption_is_shrunk_to_fit_and_never_cut_mid_letter(qtbot):
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from nnstudio.ui.canvas.items import fitted_text
+    from nnstudio.ui.canvas.layout import BLOCK_W
+
+    width = BLOCK_W - 12 - 8  # the caption's room inside a block
+    text = "10 units · softmax"
+    font, shown = fitted_text(text, width, False)
+    assert QFontMetricsF(font).horizontalAdvance(shown) <= width
+    assert shown == text or shown.endswith("…")
+    assert font.pointSizeF() >= 0.75 * QFont().pointSizeF()
+    font, shown = fitted_text("64 features", width, False)      # a short caption keeps the normal font
+    assert shown == "64 features" and font.pointSizeF() == QFont().pointSizeF()
+    font, shown = fitted_text("x" * 200, width, False)          # far too long: elided, within the block
+    assert shown.endswith("…") and QFontMetricsF(font).horizontalAdvance(shown) <= width

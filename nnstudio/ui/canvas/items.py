@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -248,12 +248,8 @@ class LayerBlock(QGraphicsRectItem):
             self._paint_maps(painter)
             return  # too small to read: skip the (costly) text
         painter.setPen(QColor(30, 30, 30))
-        painter.setFont(_bold_font())
-        painter.drawText(QRectF(r.left() + 8, r.top() + 4, r.width() - 12, 20), Qt.AlignLeft | Qt.AlignVCenter,
-                         self.title.text())
-        painter.setFont(QFont())
-        painter.drawText(QRectF(r.left() + 8, r.top() + 24, r.width() - 12, 18), Qt.AlignLeft | Qt.AlignVCenter,
-                         self.subtitle.text())
+        _draw_fitted(painter, QRectF(r.left() + 8, r.top() + 4, r.width() - 12, 20), self.title.text(), True)
+        _draw_fitted(painter, QRectF(r.left() + 8, r.top() + 24, r.width() - 12, 18), self.subtitle.text(), False)
         if self.gap_text.isVisible() and self._slots is not None:
             y = self._slots.y(self._slots.gap)
             painter.drawText(QRectF(r.left(), y - 10, r.width(), 20), Qt.AlignCenter, self.gap_text.text())
@@ -277,6 +273,35 @@ def _bold_font() -> QFont:
     font = QFont()
     font.setBold(True)
     return font
+
+
+_FITTED: dict = {}
+
+
+def fitted_text(text: str, width: float, bold: bool) -> tuple[QFont, str]:
+    """The font and text that fit ``width``: the normal font, else up to 25 % smaller, else elided
+    with "…" ("10 units · softmax" in a narrow block stays whole and readable). Cached."""
+    key = (text, round(width), bold)
+    hit = _FITTED.get(key)
+    if hit is None:
+        font = _bold_font() if bold else QFont()
+        size = font.pointSizeF()
+        for scale in (1.0, 0.9, 0.8, 0.75):
+            font.setPointSizeF(size * scale)
+            if QFontMetricsF(font).horizontalAdvance(text) <= width:
+                break
+        else:
+            text = QFontMetricsF(font).elidedText(text, Qt.ElideRight, width)
+        if len(_FITTED) > 512:
+            _FITTED.clear()
+        hit = _FITTED[key] = (font, text)
+    return hit
+
+
+def _draw_fitted(painter: QPainter, rect: QRectF, text: str, bold: bool) -> None:
+    font, shown = fitted_text(text, rect.width(), bold)
+    painter.setFont(font)
+    painter.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, shown)
 
 
 class InsertMarker(QGraphicsRectItem):
