@@ -69,7 +69,7 @@ def _headless_parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--format",
         required=True,
-        choices=["keras", "pytorch", "torch", "keras-json", "weights", "history"],
+        choices=["keras", "pytorch", "torch", "keras-json", "weights", "history", "data"],
         help="what to write ('torch' is another name for 'pytorch')",
     )
     e.add_argument("-o", "--output", required=True, help="output path")

@@ -28,7 +28,7 @@ from nnstudio.errors import UserError
 from nnstudio.session.progress import BAR_WIDTH, _fmt, progress_line  # noqa: F401 - the CLI's progress line
 from nnstudio.session.runs import fmt_time  # noqa: F401 - nnstudio.headless.fmt_time (old import path)
 
-FORMATS = ("keras", "pytorch", "keras-json", "weights", "history")
+FORMATS = ("keras", "pytorch", "keras-json", "weights", "history", "data")
 
 
 # -- helpers ------------------------------------------------------------------
@@ -177,6 +177,8 @@ def export(args) -> int:
             if not history:
                 raise UserError("the project has no training history yet; train it first (nnstudio train PROJECT)")
             written = [ex.save_history(history, out)]
+        elif fmt == "data":
+            written = [ex.save_data(project, _dataset(project), out)]
         else:
             dataset = _dataset(project)
             _check_valid(project, dataset)

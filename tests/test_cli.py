@@ -213,3 +213,16 @@ def test_train_reports_an_exploding_loss(tmp_path, capsys):
     assert code == 1 and "exploded" in err and "smaller learning rate" in err
     st = load_project(path).state
     assert st["stop_reason"] == "diverged" and st["epochs_trained"] < 30
+
+
+def test_export_data_writes_the_dataset_as_csv(tmp_path, capsys):
+    from nnstudio.data.csv import read_csv_file
+    from nnstudio.project.build import load_dataset
+
+    path = make_project(tmp_path)
+    code, _out, err = run(capsys, "export", path, "--format", "data", "-o", tmp_path / "d.csv")
+    assert code == 0 and "d.csv" in err
+    ds, back = load_dataset(load_project(path)), read_csv_file(tmp_path / "d.csv")
+    np.testing.assert_array_equal(back.x, ds.x)
+    np.testing.assert_array_equal(back.y, ds.y)
+    assert back.n_samples == ds.n_samples and back.task == ds.task

@@ -11,12 +11,13 @@
   in Keras order, never pickled; :func:`imported_state`: weights trained
   elsewhere as a project's state (to look at them in the studio);
 * :func:`history_csv` / :func:`save_history`: one row per epoch;
+* :func:`save_data`: the project's data as a CSV file (a drawn set, for instance);
 * :func:`export_network`: one of the network formats above by name
   (what File > Export and ``nnstudio export`` both call);
 * :class:`ExportError`: the project cannot be exported as asked.
 """
 
-from nnstudio.export.bundle import companion_names, data_csv, write_bundle
+from nnstudio.export.bundle import companion_names, data_csv, save_data, write_bundle
 from nnstudio.export.history import history_csv, save_history
 from nnstudio.export.keras_code import export_keras, keras_script
 from nnstudio.export.keras_json import (
@@ -73,6 +74,7 @@ __all__ = [
     "keras_script",
     "load_weights",
     "project_weights",
+    "save_data",
     "save_history",
     "save_weights",
     "torch_script",

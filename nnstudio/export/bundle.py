@@ -32,16 +32,18 @@ def companion_names(script_path: str | os.PathLike) -> dict[str, str]:
     }
 
 
-def data_csv(project, dataset) -> str:
-    """CSV text of ``dataset`` in original row order: features, targets, ``is_validation`` (0/1)."""
+def data_csv(project, dataset, split_column: bool = True) -> str:
+    """CSV text of ``dataset`` in original row order: features, targets and (``split_column``)
+    ``is_validation`` (0/1). Without it the file is the data alone, as File > Import > CSV reads it."""
     from nnstudio.project.build import prepare_data
 
-    try:
-        prepared = prepare_data(project, dataset)
-    except ValueError as exc:
-        raise ExportError(f"the data cannot be split as the project says: {exc}") from None
     is_val = np.zeros(dataset.n_samples, dtype=np.int64)
-    is_val[prepared.val_idx] = 1
+    if split_column:
+        try:
+            prepared = prepare_data(project, dataset)
+        except ValueError as exc:
+            raise ExportError(f"the data cannot be split as the project says: {exc}") from None
+        is_val[prepared.val_idx] = 1
     x = np.asarray(dataset.x, dtype=np.float64)
     y = np.asarray(dataset.y)
     y = y.reshape(len(y), -1)
@@ -51,14 +53,25 @@ def data_csv(project, dataset) -> str:
         targets = [f"target{j}" for j in range(y.shape[1])] if y.shape[1] > 1 else ["target"]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(names + targets + ["is_validation"])
+    w.writerow(names + targets + (["is_validation"] if split_column else []))
     integer_y = dataset.task != "regression"
     for i in range(dataset.n_samples):
         row = [repr(float(v)) for v in x[i]]
         row += [str(int(v)) if integer_y else repr(float(v)) for v in y[i]]
-        row.append(str(int(is_val[i])))
+        if split_column:
+            row.append(str(int(is_val[i])))
         w.writerow(row)
     return buf.getvalue()
+
+
+def save_data(project, dataset, path: str | os.PathLike) -> Path:
+    """Write the project's data (a drawn, imported or built-in set) as a CSV file at ``path``:
+    the feature columns, then the target column(s); class labels as class numbers."""
+    if dataset is None:
+        raise ExportError("the project's dataset is not loaded")
+    path = Path(path)
+    path.write_text(data_csv(project, dataset, split_column=False), encoding="utf-8", newline="")
+    return path
 
 
 def write_bundle(script: str, path: str | os.PathLike, project, dataset: Any = None) -> list[Path]:

@@ -456,6 +456,14 @@
             <translation>학습 기록 (.csv)…</translation>
         </message>
         <message>
+            <source>Data (.csv)…</source>
+            <translation>데이터 (.csv)…</translation>
+        </message>
+        <message>
+            <source>Save the project's data (drawn by hand, imported or built in) as a CSV file: the feature columns, then the target; File &gt; Import reads it</source>
+            <translation>프로젝트의 데이터(손으로 그린 것, 가져온 것, 내장된 것)를 CSV 파일로 저장합니다. 특성 열 다음에 목표 열이 오며, 파일 &gt; 가져오기로 다시 읽을 수 있습니다</translation>
+        </message>
+        <message>
             <source>Plots as PNG…</source>
             <translation>그래프를 PNG로…</translation>
         </message>
@@ -490,6 +498,10 @@
         <message>
             <source>There is no training history yet: train the network first.</source>
             <translation>아직 학습 기록이 없습니다. 먼저 신경망을 학습시키세요.</translation>
+        </message>
+        <message>
+            <source>The data is not ready yet: wait until it is prepared, or choose a dataset that loads.</source>
+            <translation>데이터가 아직 준비되지 않았습니다. 준비가 끝날 때까지 기다리거나, 불러올 수 있는 데이터셋을 고르세요.</translation>
         </message>
         <message>
             <source>The dataset could not be loaded: {reason}</source>

@@ -124,3 +124,30 @@ def test_import_errors_name_what_is_unsupported(window, tmp_path, monkeypatch):
     assert not window.code_actions.import_keras_json_file(path)
     assert window.state.project is before
     assert "Conv2D" in window.errors[-1] and "'conv1'" in window.errors[-1] and "'gelu'" in window.errors[-1]
+
+
+def test_a_drawn_dataset_exports_as_csv_and_imports_back(window, tmp_path, monkeypatch):
+    """File > Export > Data (.csv)…: a set drawn by hand leaves the studio as a CSV file that
+    nnstudio's own CSV reader (and any other tool) reads back as the same points."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from nnstudio.data.csv import read_csv_file
+    from nnstudio.data.drawn import DrawnPoints
+
+    points = DrawnPoints(x=np.array([[-0.5, 0.25], [0.125, -0.75], [0.9, 0.1]]), y=np.array([0, 1, 1]))
+    assert window.state.push([("set_dataset", points.to_choice(window.state.project.dataset))], "draw")
+    act = next(a for a in window.export_menu.actions() if a.objectName() == "exportDataAction")
+    assert "CSV" in act.statusTip()
+    asked = []
+
+    def save_name(_parent, _title, default, _filter, *a, **k):
+        asked.append(default)
+        return str(tmp_path / "drawn.csv"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    act.trigger()
+    assert asked and asked[0].endswith("_data.csv")             # not the history file's name
+    ds = read_csv_file(tmp_path / "drawn.csv")
+    np.testing.assert_array_equal(ds.x, points.x)
+    np.testing.assert_array_equal(ds.y, points.y)
+    assert (tmp_path / "drawn.csv").read_text(encoding="utf-8").splitlines()[0].count(",") == 2  # no split column

@@ -43,6 +43,7 @@ FORMATS = {
     "keras-json": ("exportKerasJsonAction", ".json"),
     "weights": ("exportWeightsAction", ".npz"),
     "history": ("exportHistoryAction", ".csv"),
+    "data": ("exportDataAction", ".csv"),
 }
 
 
@@ -60,12 +61,16 @@ class CodeActions(QObject):
             "keras-json": self.tr("Keras model JSON…"),
             "weights": self.tr("Weights (.npz)…"),
             "history": self.tr("Training history (.csv)…"),
+            "data": self.tr("Data (.csv)…"),
         }
         self.actions: dict[str, QAction] = {}
         for fmt, (name, _suffix) in FORMATS.items():
             act = QAction(labels[fmt], window)
             act.setObjectName(name)
             act.triggered.connect(lambda _checked=False, f=fmt: self.ask_export(f))
+            if fmt == "data":
+                act.setStatusTip(self.tr("Save the project's data (drawn by hand, imported or built in) as a "
+                                         "CSV file: the feature columns, then the target; File > Import reads it"))
             window.export_menu.addAction(act)
             self.actions[fmt] = act
             if fmt == "pytorch":
@@ -121,7 +126,10 @@ class CodeActions(QObject):
         """What the export dialog proposes: the project's name, made safe, in the start folder."""
         from nnstudio.ui.fileactions import proposed_path
 
-        return proposed_path(self._start_dir(), self.state.project.name, FORMATS[fmt][1], "model")
+        name = self.state.project.name
+        if fmt in ("data", "history"):  # two CSV files of one project get different names
+            name = f"{name or 'model'}_{fmt}"
+        return proposed_path(self._start_dir(), name, FORMATS[fmt][1], "model")
 
     # -- export ----------------------------------------------------------------------
     def ask_export(self, fmt: str) -> None:
@@ -147,6 +155,11 @@ class CodeActions(QObject):
                 if not st.get("history"):
                     raise ex.ExportError(self.tr("There is no training history yet: train the network first."))
                 written = [ex.save_history(st["history"], path)]
+            elif fmt == "data":
+                if dataset is None:
+                    raise ex.ExportError(self.tr("The data is not ready yet: wait until it is prepared, or "
+                                                 "choose a dataset that loads."))
+                written = [ex.save_data(project, dataset, path)]
             else:
                 if dataset is None:
                     raise ex.ExportError(self.tr("The dataset could not be loaded: {reason}").format(
