@@ -16,7 +16,6 @@ the caller's open project is never touched by a failed load.
 
 from __future__ import annotations
 
-import base64
 import copy
 import json
 import math
@@ -27,8 +26,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from nnstudio import __version__
 from nnstudio.project import optimizer_config, schema
 from nnstudio.project.document import (
@@ -38,54 +35,21 @@ from nnstudio.project.document import (
     LayerSpec,
     Project,
 )
+
+# arrays and the timeline's file form live in their own modules; their names stay importable from here
+from nnstudio.project.filearrays import ProjectFileError, decode_array, encode_array  # noqa: F401
 from nnstudio.project.limits import MAX_FILE_BYTES, MAX_PARAMS, network_params
+from nnstudio.project.timelinefile import (  # noqa: F401
+    TIMELINE_AUTO_BYTES,
+    TIMELINE_MODES,
+    check_timeline,
+    timeline_file_bytes,
+    timeline_included,
+    timeline_to_file,
+)
 
 FORMAT_VERSION = 2
 SUFFIX = ".nnstudio"
-_DTYPES = {"float32", "float64"}
-#: how the rewind timeline is saved: 'auto' (when it adds at most TIMELINE_AUTO_BYTES), 'always', 'never'
-TIMELINE_MODES = ("auto", "always", "never")
-TIMELINE_AUTO_BYTES = 4 * 1024 * 1024
-
-
-class ProjectFileError(ValueError):
-    """A project file could not be read; the message says why and what to do."""
-
-
-# -- arrays ---------------------------------------------------------------
-def encode_array(a: np.ndarray) -> dict[str, Any]:
-    a = np.asarray(a)
-    if a.dtype.name not in _DTYPES:
-        a = a.astype(np.float64)
-    le = a.astype(a.dtype.newbyteorder("<"), copy=False)
-    return {
-        "dtype": a.dtype.name,
-        "shape": list(a.shape),
-        "data": base64.b64encode(np.ascontiguousarray(le).tobytes()).decode("ascii"),
-    }
-
-
-def decode_array(d: Any, where: str) -> np.ndarray:
-    if not isinstance(d, dict):
-        raise ProjectFileError(f"{where}: expected an array object, found {type(d).__name__}")
-    dtype, shape, data = d.get("dtype"), d.get("shape"), d.get("data")
-    if dtype not in _DTYPES:
-        raise ProjectFileError(f"{where}: unsupported dtype {dtype!r} (use float32 or float64)")
-    if not isinstance(shape, list) or not all(isinstance(s, int) and s >= 0 for s in shape):
-        raise ProjectFileError(f"{where}: 'shape' must be a list of non-negative integers")
-    if not isinstance(data, str):
-        raise ProjectFileError(f"{where}: 'data' must be a base64 string")
-    try:
-        raw = base64.b64decode(data.encode("ascii"), validate=True)
-    except (ValueError, UnicodeEncodeError) as exc:
-        raise ProjectFileError(f"{where}: 'data' is not valid base64 ({exc})") from None
-    dt = np.dtype(dtype).newbyteorder("<")
-    expected = math.prod(shape) * dt.itemsize  # Python ints: no overflow
-    if len(raw) != expected:
-        raise ProjectFileError(
-            f"{where}: holds {len(raw)} bytes but shape {shape} of {dtype} needs {expected}"
-        )
-    return np.frombuffer(raw, dtype=dt).reshape(shape).astype(dtype)
 
 
 # -- dict form ------------------------------------------------------------
@@ -94,67 +58,6 @@ def _finite_history(history: dict) -> dict:
     for key, values in history.items():
         out[str(key)] = [None if (v is None or not math.isfinite(float(v))) else float(v) for v in values]
     return out
-
-
-# -- the rewind timeline (state.timeline) ---------------------------------------
-def timeline_file_bytes(project: Project) -> int:
-    """About how many bytes the project's timeline adds to its file (0: it has none). Cheap."""
-    value = (project.trained or {}).get("timeline")
-    if value is None:
-        return 0
-    if hasattr(value, "file_bytes"):
-        return int(value.file_bytes())
-    return len(json.dumps(value)) if isinstance(value, dict) else 0
-
-
-def timeline_included(project: Project, mode: str = "auto") -> bool:
-    """Whether :func:`save_project` with ``timeline=mode`` writes the project's timeline."""
-    if mode not in TIMELINE_MODES:
-        raise ValueError(f"timeline must be one of {', '.join(TIMELINE_MODES)}, not {mode!r}")
-    size = timeline_file_bytes(project)
-    if not size or mode == "never":
-        return False
-    return mode == "always" or size <= TIMELINE_AUTO_BYTES
-
-
-def _timeline_to_file(value: Any) -> dict | None:
-    """The file form of a state's timeline: a store's ``to_dict()`` (thinned to fit a file), or as read."""
-    if hasattr(value, "to_dict"):
-        limit = MAX_FILE_BYTES // 2
-        if value.file_bytes() > limit:  # 'always' on a huge timeline: thin a copy until it fits
-            value = value.copy()
-            while value.file_bytes() > limit and len(value) > 2:
-                value.budget_bytes = value.nbytes // 2 + value.latest.nbytes
-        return value.to_dict()
-    return copy.deepcopy(value) if isinstance(value, dict) else None
-
-
-def _check_timeline(tl: dict, weights: list) -> dict:
-    """A file's timeline (already schema-checked) decoded once to find what the schema cannot see;
-    kept in its file form (``TrainedState.from_state`` reads it)."""
-    shapes = [list(w.shape) for w in weights]
-    previous = -1
-    for i, sd in enumerate(tl.get("snapshots") or []):
-        where = f"state.timeline.snapshots[{i}]"
-        if sd["epoch"] <= previous:
-            raise ProjectFileError(f"{where}.epoch: the epochs must increase along the list")
-        previous = sd["epoch"]
-        got = [decode_array(a, f"{where}.weights[{j}]") for j, a in enumerate(sd["weights"])]
-        if shapes and [list(g.shape) for g in got] != shapes:
-            raise ProjectFileError(f"{where}.weights: the shapes differ from state.weights")
-        slots = (sd.get("optimizer") or {}).get("slots")
-        if slots is not None:
-            if len(slots) != len(got):
-                raise ProjectFileError(f"{where}.optimizer.slots: one list per weight array is needed")
-            for j, (ss, w) in enumerate(zip(slots, got)):
-                for k, a in enumerate(ss):
-                    if list(decode_array(a, f"{where}.optimizer.slots[{j}][{k}]").shape) != list(w.shape):
-                        raise ProjectFileError(f"{where}.optimizer.slots[{j}][{k}]: not the shape of its weight")
-        for j, r in enumerate(sd.get("rng") or []):
-            for key in ("state", "inc"):
-                if not re.fullmatch(r"[0-9a-f]{1,32}", r[key]):
-                    raise ProjectFileError(f"{where}.rng[{j}].{key}: expected hexadecimal text")
-    return tl
 
 
 def project_to_dict(project: Project, *, timeline: str = "auto") -> dict[str, Any]:
@@ -187,7 +90,7 @@ def project_to_dict(project: Project, *, timeline: str = "auto") -> dict[str, An
             if st.get(extra) is not None:
                 d["state"][extra] = st[extra]
         if timeline_included(project, timeline):
-            tl = _timeline_to_file(st.get("timeline"))
+            tl = timeline_to_file(st.get("timeline"))
             if tl is not None:
                 d["state"]["timeline"] = tl
     return d
@@ -372,7 +275,7 @@ def project_from_dict(d: Any) -> Project:
             if state.get(extra) is not None:
                 p.trained[extra] = state[extra]
         if state.get("timeline") is not None:
-            p.trained["timeline"] = _check_timeline(state["timeline"], weights)
+            p.trained["timeline"] = check_timeline(state["timeline"], weights)
     return p
 
 

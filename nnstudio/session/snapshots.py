@@ -18,7 +18,7 @@ are never changed once stored (a :meth:`~SnapshotStore.copy` shares them).
 
 File form (:meth:`~SnapshotStore.to_dict` / :meth:`~SnapshotStore.from_dict`):
 plain JSON with arrays in the project file's weight encoding
-(:func:`nnstudio.project.fileformat.encode_array`); nothing is pickled.
+(:func:`nnstudio.project.filearrays.encode_array`); nothing is pickled.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from nnstudio.project.fileformat import ProjectFileError, decode_array, encode_array
+from nnstudio.project.filearrays import ProjectFileError, decode_array, encode_array
 
 #: default memory budget of a timeline (bytes)
 DEFAULT_BUDGET_BYTES = 100 * 1024 * 1024
