@@ -18,7 +18,8 @@ per text into a Python module under ``nnstudio/ui``, where lupdate reads it:
 * the layer table (``nnstudio/project/layer_kinds.py``): each parameter's
   label, tooltip and texts (``Inspector``), each kind's name and palette line
   (``Palette``), its name and block detail line (``Canvas``) and its
-  validator problems and fixes (``Problems``).
+  validator problems and fixes (``Problems``);
+* ``Checks``: every lesson check message template (``nnstudio.lessons.checks.MESSAGES``).
 
 The UI translates them at run time with the helpers in ``nnstudio.ui.i18n``
 (which use the same contexts). Run ``python scripts/translations.py update``
@@ -38,6 +39,7 @@ CATALOG = ROOT / "nnstudio" / "ui" / "i18n_catalog.py"
 PROBLEMS = "Problems"
 REGISTRY = "Registry"
 DATASETS = "DataDock"
+CHECKS = "Checks"
 
 REGISTRY_KINDS = ("layer", "activation", "initializer", "loss", "optimizer",
                   "regularizer", "constraint", "metric")
@@ -96,6 +98,13 @@ def dataset_texts() -> list[str]:
     return [t for t in out if t]
 
 
+def check_texts() -> list[str]:
+    """Every lesson check message template (``nnstudio.lessons.checks.MESSAGES``)."""
+    from nnstudio.lessons.checks import MESSAGES
+
+    return list(MESSAGES.values())
+
+
 def layer_texts() -> dict[str, list[str]]:
     """The layer table's texts by the context the UI shows them in."""
     from nnstudio.project.layer_kinds import LAYER_KINDS
@@ -119,7 +128,8 @@ def collect() -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     layers = layer_texts()
     for ctx, texts in ((PROBLEMS, problem_texts() + layers[PROBLEMS]), (REGISTRY, registry_texts()),
-                       (DATASETS, dataset_texts()), *((c, layers[c]) for c in ("Inspector", "Palette", "Canvas"))):
+                       (DATASETS, dataset_texts()), *((c, layers[c]) for c in ("Inspector", "Palette", "Canvas")),
+                       (CHECKS, check_texts())):
         for text in texts:
             if (ctx, text) not in seen:
                 seen.add((ctx, text))

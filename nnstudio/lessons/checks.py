@@ -20,7 +20,7 @@ import numpy as np
 
 __all__ = [
     "TrainingResult", "iterations_per_epoch", "evaluate", "CHECKS", "accuracy_key",
-    "dense_kernels",
+    "dense_kernels", "MESSAGES", "CheckMessage",
 ]
 
 ACCURACY_KEYS = (
@@ -68,6 +68,62 @@ class TrainingResult:
         raise TypeError(f"cannot check a {type(value).__name__}; pass a TrainingResult or a history dict")
 
 
+_RISE = ("validation loss was lowest at epoch {best} ({vmin:.4f}) and was {vlast:.4f} at epoch {n} "
+         "({rise:+.0%}); training loss went {t_best:.4f} -> {t_last:.4f}")
+
+#: every message a check gives, as an English template filled with the check's numbers; the studio
+#: translates the template (context "Checks", collected by scripts/make_i18n_catalog.py), then fills it
+MESSAGES = {
+    "missing": "the training history has no '{key}' values (it has: {have}); train the model first",
+    "nothing": "nothing",
+    "no_rise": "validation loss did not rise: it kept improving until epoch {best} of {n} ({vmin:.4f})",
+    "small_rise": "validation loss barely rose after epoch {best}: " + _RISE,
+    "train_rose": "training loss did not keep falling after epoch {best}: " + _RISE,
+    "overfits": "validation loss rose after epoch {best} while training loss kept falling: " + _RISE,
+    "loss_below": "final {key} is {last:.4f} (below {value:g})",
+    "loss_not_below": "final {key} is {last:.4f} (not below {value:g})",
+    "loss_went": "{key} went from {first:.4f} (epoch 1) to {last:.4f} (epoch {n})",
+    "acc_at_least": "final {key} is {last:.1%} (at least {value:.0%})",
+    "acc_below": "final {key} is {last:.1%} (below {value:.0%})",
+    "ran_all": "training ran all {req} epochs: early stopping did not trigger (best {monitor} at epoch {best})",
+    "final_unknown": "stopped after {n} epochs; the final {monitor} is unknown so a restore cannot be confirmed",
+    "restored": ("stopped after epoch {n}; best {monitor} {best_value:.4f} at epoch {best}; "
+                 "final weights give {final:.4f} (restored)"),
+    "not_restored": ("stopped after epoch {n}; best {monitor} {best_value:.4f} at epoch {best}; "
+                     "final weights give {final:.4f} (not the best epoch)"),
+    "no_layer": "no hidden Dense layer {layer} found (the model has {units} Dense layers)",
+    "identical": "the {units} units of hidden layer {layer} are identical (largest weight difference {spread:.3g})",
+    "different": "the {units} units of hidden layer {layer} are different (largest weight difference {spread:.3g})",
+    "converged": "the perceptron classified every sample correctly in epoch {epoch}",
+    "still_errors": "after {n} epochs the perceptron still made {errors} mistake(s) per epoch",
+    "converged_early": "the perceptron converged: no mistakes in epoch {n}",
+    "too_few": "only {n} epochs ran; train at least {min_epochs} to be sure",
+    "never_settles": ("after {n} epochs the perceptron still made {errors} mistake(s) in the last epoch "
+                      "(never fewer than {fewest}): the line never settles"),
+}
+
+
+class CheckMessage(str):
+    """A check's message: the English text, plus the template (``MESSAGES[key]``) and values the
+    studio fills in the learner's language."""
+
+    key: str
+    params: dict
+
+    def __new__(cls, which: str, /, **params) -> "CheckMessage":
+        obj = super().__new__(cls, MESSAGES[which].format(**params))
+        obj.key, obj.params = which, params
+        return obj
+
+    @property
+    def template(self) -> str:
+        return MESSAGES[self.key]
+
+
+def _say(which: str, /, **params) -> CheckMessage:
+    return CheckMessage(which, **params)
+
+
 def _series(result: TrainingResult, key: str) -> np.ndarray | None:
     vals = result.history.get(key)
     if vals is None or len(vals) == 0:
@@ -76,8 +132,8 @@ def _series(result: TrainingResult, key: str) -> np.ndarray | None:
 
 
 def _missing(key: str, result: TrainingResult):
-    have = ", ".join(sorted(result.history)) or "nothing"
-    return False, f"the training history has no '{key}' values (it has: {have}); train the model first"
+    have = ", ".join(sorted(result.history)) or MESSAGES["nothing"]
+    return False, _say("missing", key=key, have=have)
 
 
 def accuracy_key(result: TrainingResult, key: str | None = None, val: bool = False) -> str | None:
@@ -128,15 +184,14 @@ def val_loss_rises(result: TrainingResult, min_rise: float = 0.05, min_epochs_af
     vmin, vlast = float(val[best]), float(val[-1])
     rise = (vlast - vmin) / max(abs(vmin), 1e-12)
     t_best, t_last = float(tr[best]), float(tr[-1])
-    msg = (f"validation loss was lowest at epoch {best + 1} ({vmin:.4f}) and was {vlast:.4f} at epoch {n} "
-           f"({rise:+.0%}); training loss went {t_best:.4f} -> {t_last:.4f}")
+    numbers = dict(best=best + 1, vmin=vmin, vlast=vlast, n=n, rise=rise, t_best=t_best, t_last=t_last)
     if n - 1 - best < min_epochs_after:
-        return False, f"validation loss did not rise: it kept improving until epoch {best + 1} of {n} ({vmin:.4f})"
+        return False, _say("no_rise", best=best + 1, n=n, vmin=vmin)
     if rise < min_rise:
-        return False, f"validation loss barely rose after epoch {best + 1}: " + msg
+        return False, _say("small_rise", **numbers)
     if t_last >= t_best:
-        return False, f"training loss did not keep falling after epoch {best + 1}: " + msg
-    return True, (f"validation loss rose after epoch {best + 1} while training loss kept falling: " + msg)
+        return False, _say("train_rose", **numbers)
+    return True, _say("overfits", **numbers)
 
 
 def loss_below(result: TrainingResult, value: float = 0.1, key: str = "loss"):
@@ -149,7 +204,7 @@ def loss_below(result: TrainingResult, value: float = 0.1, key: str = "loss"):
             return _missing(key, result)
         last = float(s[-1])
     ok = last < value
-    return ok, f"final {key} is {last:.4f} ({'below' if ok else 'not below'} {value:g})"
+    return ok, _say("loss_below" if ok else "loss_not_below", key=key, last=last, value=value)
 
 
 def loss_decreased(result: TrainingResult, key: str = "loss", factor: float = 1.0):
@@ -159,7 +214,7 @@ def loss_decreased(result: TrainingResult, key: str = "loss", factor: float = 1.
         return _missing(key, result)
     first, last = float(s[0]), float(s[-1])
     ok = bool(np.isfinite(last)) and last < factor * first
-    return ok, f"{key} went from {first:.4f} (epoch 1) to {last:.4f} (epoch {len(s)})"
+    return ok, _say("loss_went", key=key, first=first, last=last, n=len(s))
 
 
 def accuracy_at_least(result: TrainingResult, value: float = 0.9, key: str | None = None):
@@ -169,13 +224,13 @@ def accuracy_at_least(result: TrainingResult, value: float = 0.9, key: str | Non
         return _missing(k or "accuracy", result)
     last = float(result.final.get(k, _series(result, k)[-1]))
     ok = last >= value - 1e-12
-    return ok, f"final {k} is {last:.1%} ({'at least' if ok else 'below'} {value:.0%})"
+    return ok, _say("acc_at_least" if ok else "acc_below", key=k, last=last, value=value)
 
 
 def accuracy_below(result: TrainingResult, value: float = 0.8, key: str | None = None):
     """The last epoch's accuracy stays below ``value`` (a model that cannot do the task)."""
     ok, msg = accuracy_at_least(result, value, key)
-    if "no '" in msg:
+    if msg.key == "missing":
         return False, msg
     return (not ok), msg
 
@@ -188,13 +243,13 @@ def early_stopped_restored(result: TrainingResult, monitor: str = "val_loss", rt
     n, best = len(s), int(np.argmin(s))
     req = result.epochs_requested
     if req is not None and n >= req:
-        return False, f"training ran all {req} epochs: early stopping did not trigger (best {monitor} at epoch {best + 1})"
+        return False, _say("ran_all", req=req, monitor=monitor, best=best + 1)
     if monitor not in result.final:
-        return False, f"stopped after {n} epochs; the final {monitor} is unknown so a restore cannot be confirmed"
+        return False, _say("final_unknown", n=n, monitor=monitor)
     final = float(result.final[monitor])
     ok = math.isclose(final, float(s[best]), rel_tol=rtol, abs_tol=1e-9)
-    return ok, (f"stopped after epoch {n}; best {monitor} {float(s[best]):.4f} at epoch {best + 1}; "
-                f"final weights give {final:.4f} ({'restored' if ok else 'not the best epoch'})")
+    return ok, _say("restored" if ok else "not_restored", n=n, monitor=monitor, best_value=float(s[best]),
+                    best=best + 1, final=final)
 
 
 def _unit_spread(result: TrainingResult, layer: int):
@@ -214,16 +269,15 @@ def hidden_units_identical(result: TrainingResult, layer: int = 0, atol: float =
     """Every unit of hidden Dense layer ``layer`` has the same in- and outgoing weights (zero init symmetry)."""
     spread, units = _unit_spread(result, layer)
     if spread is None:
-        return False, f"no hidden Dense layer {layer + 1} found (the model has {units} Dense layers)"
+        return False, _say("no_layer", layer=layer + 1, units=units)
     ok = spread <= atol
-    return ok, (f"the {units} units of hidden layer {layer + 1} are "
-                f"{'identical' if ok else 'different'} (largest weight difference {spread:.3g})")
+    return ok, _say("identical" if ok else "different", units=units, layer=layer + 1, spread=spread)
 
 
 def hidden_units_differ(result: TrainingResult, layer: int = 0, atol: float = 1e-9):
     """The opposite of :func:`hidden_units_identical`: random init broke the symmetry."""
     ok, msg = hidden_units_identical(result, layer, atol)
-    if "found" in msg:
+    if msg.key == "no_layer":
         return False, msg
     return (not ok), msg
 
@@ -240,8 +294,8 @@ def perceptron_converged(result: TrainingResult):
         return _missing("errors", result)
     zero = np.flatnonzero(s == 0)
     if len(zero) and s[-1] == 0:
-        return True, f"the perceptron classified every sample correctly in epoch {int(zero[0]) + 1}"
-    return False, f"after {len(s)} epochs the perceptron still made {int(s[-1])} mistake(s) per epoch"
+        return True, _say("converged", epoch=int(zero[0]) + 1)
+    return False, _say("still_errors", n=len(s), errors=int(s[-1]))
 
 
 def perceptron_not_converged(result: TrainingResult, min_epochs: int = 10):
@@ -250,11 +304,10 @@ def perceptron_not_converged(result: TrainingResult, min_epochs: int = 10):
     if s is None:
         return _missing("errors", result)
     if s[-1] == 0:
-        return False, f"the perceptron converged: no mistakes in epoch {len(s)}"
+        return False, _say("converged_early", n=len(s))
     if len(s) < min_epochs:
-        return False, f"only {len(s)} epochs ran; train at least {min_epochs} to be sure"
-    return True, (f"after {len(s)} epochs the perceptron still made {int(s[-1])} mistake(s) in the last epoch "
-                  f"(never fewer than {int(s.min())}): the line never settles")
+        return False, _say("too_few", n=len(s), min_epochs=min_epochs)
+    return True, _say("never_settles", n=len(s), errors=int(s[-1]), fewest=int(s.min()))
 
 
 CHECKS: dict[str, Callable] = {

@@ -11,7 +11,9 @@ translated here at run time, in the same contexts:
 * :func:`tr_registry`: engine registry summaries (context ``"Registry"``);
 * :func:`tr_dataset`: built-in dataset titles, descriptions and parameter
   labels/help (context ``"DataDock"``, the context the Data dock's
-  ``self.tr(...)`` uses).
+  ``self.tr(...)`` uses);
+* :func:`tr_check`: a lesson check's message (context ``"Checks"``), template
+  translated, then filled with the check's numbers.
 
 :func:`current_language` resolves the ``ui/language`` setting and
 :func:`install_translators` installs nnstudio's and Qt's own translations.
@@ -24,6 +26,7 @@ from PySide6.QtCore import QCoreApplication
 PROBLEMS_CONTEXT = "Problems"
 REGISTRY_CONTEXT = "Registry"
 DATASETS_CONTEXT = "DataDock"
+CHECKS_CONTEXT = "Checks"
 
 
 def _fill(template: str, translated: str, params: dict) -> str:
@@ -46,6 +49,15 @@ def tr_fix(fix) -> str:
     template = fix.template
     params = fix.params or {}
     return _fill(template, QCoreApplication.translate(PROBLEMS_CONTEXT, template), params)
+
+
+def tr_check(message) -> str:
+    """A lesson check's message in the UI language (a plain string is shown as it is)."""
+    template = getattr(message, "template", None)
+    if template is None:
+        return str(message)
+    params = message.params or {}
+    return _fill(template, QCoreApplication.translate(CHECKS_CONTEXT, template), params)
 
 
 def tr_registry(text: str) -> str:

@@ -393,6 +393,101 @@
         </message>
     </context>
     <context>
+        <name>Checks</name>
+        <message>
+            <source>the training history has no '{key}' values (it has: {have}); train the model first</source>
+            <translation>학습 기록에 '{key}' 값이 없습니다(있는 것: {have}). 먼저 모델을 학습시키세요</translation>
+        </message>
+        <message>
+            <source>nothing</source>
+            <translation>없음</translation>
+        </message>
+        <message>
+            <source>validation loss did not rise: it kept improving until epoch {best} of {n} ({vmin:.4f})</source>
+            <translation>검증 손실이 오르지 않았습니다. {n} 에포크 중 에포크 {best}까지 계속 좋아졌습니다({vmin:.4f})</translation>
+        </message>
+        <message>
+            <source>validation loss barely rose after epoch {best}: validation loss was lowest at epoch {best} ({vmin:.4f}) and was {vlast:.4f} at epoch {n} ({rise:+.0%}); training loss went {t_best:.4f} -&gt; {t_last:.4f}</source>
+            <translation>에포크 {best} 이후 검증 손실이 거의 오르지 않았습니다: 검증 손실: 에포크 {best}에서 최저 {vmin:.4f}, 에포크 {n}에서 {vlast:.4f}({rise:+.0%}). 훈련 손실: {t_best:.4f} -&gt; {t_last:.4f}</translation>
+        </message>
+        <message>
+            <source>training loss did not keep falling after epoch {best}: validation loss was lowest at epoch {best} ({vmin:.4f}) and was {vlast:.4f} at epoch {n} ({rise:+.0%}); training loss went {t_best:.4f} -&gt; {t_last:.4f}</source>
+            <translation>에포크 {best} 이후 훈련 손실이 계속 내려가지 않았습니다: 검증 손실: 에포크 {best}에서 최저 {vmin:.4f}, 에포크 {n}에서 {vlast:.4f}({rise:+.0%}). 훈련 손실: {t_best:.4f} -&gt; {t_last:.4f}</translation>
+        </message>
+        <message>
+            <source>validation loss rose after epoch {best} while training loss kept falling: validation loss was lowest at epoch {best} ({vmin:.4f}) and was {vlast:.4f} at epoch {n} ({rise:+.0%}); training loss went {t_best:.4f} -&gt; {t_last:.4f}</source>
+            <translation>훈련 손실은 계속 내려가는데 에포크 {best} 이후 검증 손실이 올랐습니다: 검증 손실: 에포크 {best}에서 최저 {vmin:.4f}, 에포크 {n}에서 {vlast:.4f}({rise:+.0%}). 훈련 손실: {t_best:.4f} -&gt; {t_last:.4f}</translation>
+        </message>
+        <message>
+            <source>final {key} is {last:.4f} (below {value:g})</source>
+            <translation>마지막 {key}는 {last:.4f}입니다({value:g}보다 낮음)</translation>
+        </message>
+        <message>
+            <source>final {key} is {last:.4f} (not below {value:g})</source>
+            <translation>마지막 {key}는 {last:.4f}입니다({value:g}보다 낮지 않음)</translation>
+        </message>
+        <message>
+            <source>{key} went from {first:.4f} (epoch 1) to {last:.4f} (epoch {n})</source>
+            <translation>{key}가 {first:.4f}(에포크 1)에서 {last:.4f}(에포크 {n})로 바뀌었습니다</translation>
+        </message>
+        <message>
+            <source>final {key} is {last:.1%} (at least {value:.0%})</source>
+            <translation>마지막 {key}는 {last:.1%}입니다({value:.0%} 이상)</translation>
+        </message>
+        <message>
+            <source>final {key} is {last:.1%} (below {value:.0%})</source>
+            <translation>마지막 {key}는 {last:.1%}입니다({value:.0%} 미만)</translation>
+        </message>
+        <message>
+            <source>training ran all {req} epochs: early stopping did not trigger (best {monitor} at epoch {best})</source>
+            <translation>{req} 에포크를 모두 학습했습니다. 조기 종료가 일어나지 않았습니다(가장 좋은 {monitor}: 에포크 {best})</translation>
+        </message>
+        <message>
+            <source>stopped after {n} epochs; the final {monitor} is unknown so a restore cannot be confirmed</source>
+            <translation>{n} 에포크 후에 멈췄습니다. 마지막 {monitor}를 알 수 없어 복원되었는지 확인할 수 없습니다</translation>
+        </message>
+        <message>
+            <source>stopped after epoch {n}; best {monitor} {best_value:.4f} at epoch {best}; final weights give {final:.4f} (restored)</source>
+            <translation>에포크 {n} 후에 멈췄습니다. 가장 좋은 {monitor}는 에포크 {best}의 {best_value:.4f}이고, 최종 가중치로는 {final:.4f}입니다(복원됨)</translation>
+        </message>
+        <message>
+            <source>stopped after epoch {n}; best {monitor} {best_value:.4f} at epoch {best}; final weights give {final:.4f} (not the best epoch)</source>
+            <translation>에포크 {n} 후에 멈췄습니다. 가장 좋은 {monitor}는 에포크 {best}의 {best_value:.4f}이고, 최종 가중치로는 {final:.4f}입니다(가장 좋은 에포크가 아님)</translation>
+        </message>
+        <message>
+            <source>no hidden Dense layer {layer} found (the model has {units} Dense layers)</source>
+            <translation>은닉 Dense 층 {layer}이(가) 없습니다(모델의 Dense 층은 {units}개입니다)</translation>
+        </message>
+        <message>
+            <source>the {units} units of hidden layer {layer} are identical (largest weight difference {spread:.3g})</source>
+            <translation>은닉층 {layer}의 유닛 {units}개가 모두 같습니다(가장 큰 가중치 차이 {spread:.3g})</translation>
+        </message>
+        <message>
+            <source>the {units} units of hidden layer {layer} are different (largest weight difference {spread:.3g})</source>
+            <translation>은닉층 {layer}의 유닛 {units}개가 서로 다릅니다(가장 큰 가중치 차이 {spread:.3g})</translation>
+        </message>
+        <message>
+            <source>the perceptron classified every sample correctly in epoch {epoch}</source>
+            <translation>퍼셉트론이 에포크 {epoch}에서 모든 샘플을 맞게 분류했습니다</translation>
+        </message>
+        <message>
+            <source>after {n} epochs the perceptron still made {errors} mistake(s) per epoch</source>
+            <translation>{n} 에포크가 지나도 퍼셉트론은 에포크마다 {errors}번 틀렸습니다</translation>
+        </message>
+        <message>
+            <source>the perceptron converged: no mistakes in epoch {n}</source>
+            <translation>퍼셉트론이 수렴했습니다. 에포크 {n}에서 틀린 것이 없습니다</translation>
+        </message>
+        <message>
+            <source>only {n} epochs ran; train at least {min_epochs} to be sure</source>
+            <translation>{n} 에포크만 학습했습니다. 확인하려면 적어도 {min_epochs} 에포크를 학습시키세요</translation>
+        </message>
+        <message>
+            <source>after {n} epochs the perceptron still made {errors} mistake(s) in the last epoch (never fewer than {fewest}): the line never settles</source>
+            <translation>{n} 에포크가 지나도 퍼셉트론은 마지막 에포크에서 {errors}번 틀렸습니다({fewest}번보다 적은 적이 없음). 직선이 자리를 잡지 못합니다</translation>
+        </message>
+    </context>
+    <context>
         <name>Classroom</name>
         <message>
             <source>&amp;Classroom mode</source>

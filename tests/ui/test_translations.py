@@ -183,3 +183,24 @@ def test_current_language_follows_the_setting(qapp, tmp_path):
     assert current_language() == "en"
     settings.set_language("system")
     assert current_language() in ("en", "ko")
+
+
+def test_catalog_holds_every_lesson_check_message():
+    from nnstudio.lessons.checks import MESSAGES
+
+    entries = set(_script("make_i18n_catalog").collect())
+    assert {("Checks", t) for t in MESSAGES.values()} <= entries
+
+
+def test_a_lesson_check_reads_in_korean_with_its_numbers(korean, qtbot):
+    """Lesson 8's check result, shown in the lesson panel of a Korean studio, is Korean, numbers kept."""
+    from nnstudio.lessons import checks
+    from nnstudio.ui.i18n import tr_check
+
+    history = {"loss": [1.0 - 0.01 * i for i in range(40)],
+               "val_loss": [1.0 - 0.02 * i for i in range(20)] + [0.62 + 0.02 * i for i in range(20)]}
+    passed, message = checks.evaluate({"kind": "val_loss_rises", "params": {}}, history)
+    assert passed and message.startswith("validation loss rose after epoch 20")   # the English text
+    text = tr_check(message)
+    assert HANGUL.search(text) and "20" in text and "0.6200" in text and "{" not in text
+    assert tr_check("a plain message") == "a plain message"

@@ -42,6 +42,7 @@ from nnstudio.lessons.checks import TrainingResult
 from nnstudio.lessons.setups import as_applied, canvas_matches, context_setup
 from nnstudio.project import Project, setup_edits
 from nnstudio.ui import settings as app_settings
+from nnstudio.ui.i18n import tr_check
 from nnstudio.ui.lessons.browser import LessonBrowser
 from nnstudio.ui.lessons.classroom import Classroom
 from nnstudio.ui.lessons.compare import CompareRunner
@@ -383,6 +384,7 @@ class LessonHost(QObject):
             passed, message = checks.evaluate(step.check, self.training_result())
         except (ValueError, TypeError) as exc:
             passed, message = False, str(exc)
+        message = tr_check(message)
         self.panel.show_check_result(passed, message)
         self.checked.emit(passed, message)
         return passed, message
@@ -392,6 +394,7 @@ class LessonHost(QObject):
         if widget is None or self.panel.current_step() is not step:
             return
         passed, message = checks.evaluate(step.check, {"errors": list(widget.history)})
+        message = tr_check(message)
         self.panel.show_check_result(passed, message)
         self.checked.emit(passed, message)
 

@@ -262,6 +262,7 @@ class LossPanel(_PlotPanel):
         self.spike_label = QLabel(self)
         self.spike_label.setObjectName("lossSpikeLabel")
         self.spike_label.setStyleSheet("color: #666;")
+        self.spike_label.setMinimumWidth(1)  # a narrow panel clips the note rather than widening the tool bar
         self.spike_label.hide()
         for w in (self.log_box, self.iter_box, self.spike_label):
             self.toolbar.addWidget(w)
