@@ -22,6 +22,7 @@ from nnstudio.ui.i18n import tr_problem
 from nnstudio.ui.state import IDLE, PAUSED, RUNNING
 # the live messages' GUI-time budget (GUI_DUTY, MAX_GRANT_DELAY are also importable from here)
 from nnstudio.ui.training.budget import GUI_DUTY, MAX_GRANT_DELAY, GuiClock, grant_delay_ms  # noqa: F401
+from nnstudio.ui.training.afterpaint import SwitchInterval, after_paint
 from nnstudio.ui.training.liveviews import LiveViewsMixin
 from nnstudio.ui.training.nogradient import output_has_no_gradient
 from nnstudio.ui.training.persist import StateMixin
@@ -98,6 +99,7 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
         self._t_start = 0.0
         #: the last (kind, delay ms) pauses before a credit was given back (tests, benchmarks)
         self.grant_delays: list = []
+        self._switch = SwitchInterval()  # shorter GIL hand-overs while a run lives
         state.trainedChanged.connect(self._on_trained)
         state.networkChanged.connect(self._on_network)
         state.trainingChanged.connect(self._on_training)
@@ -292,6 +294,7 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
         self._worker = worker
         self.state.set_training_state(RUNNING)
         self._set_status(self.tr("Starting…"))
+        self._switch.enter()
         self._thread = run_worker(worker, "trainingThread")
         self.timelineChanged.emit()
         self.started.emit()
@@ -301,7 +304,9 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
         """Give the worker its next '<kind>' credit once this update is drawn, keeping to GUI_DUTY.
 
         ``t0`` is when handling the message started; its GUI-thread CPU time until the
-        views are drawn sets the pause (:func:`~nnstudio.ui.training.budget.grant_delay_ms`).
+        views are painted (:func:`~nnstudio.ui.training.afterpaint.after_paint`: the repaints
+        count too) sets the pause (:func:`~nnstudio.ui.training.budget.grant_delay_ms`).
+        Call it at the end of the handler, after the views were told to update.
         """
         worker = self._worker
 
@@ -312,12 +317,18 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
                 del self.grant_delays[:32]
             QTimer.singleShot(delay_ms, lambda: worker.grant(kind))
 
-        QTimer.singleShot(0, drawn)
+        after_paint(drawn)
 
     def _on_progress(self, p) -> None:
         if self.sender() is not self._worker:
             return
-        self._grant_later("progress", GuiClock())
+        t0 = GuiClock()
+        try:
+            self._apply_progress(p)
+        finally:  # after the views were told to update: their paint counts in the budget
+            self._grant_later("progress", t0)
+
+    def _apply_progress(self, p) -> None:
         for epoch, logs in p.epochs:
             self.trained.add_epoch(epoch, logs)
             self._last_epoch_logs = logs
@@ -375,6 +386,7 @@ class TrainingController(RewindMixin, StateMixin, LiveViewsMixin, QObject):
         if worker is None:
             return
         self._thread = self._worker = None
+        self._switch.leave()
         if thread is not None:
             thread.quit()
             thread.wait(2000)

@@ -112,11 +112,13 @@ class LiveViewsMixin:
         if self.sender() is not self._worker:
             return
         t0 = GuiClock()
-        if self.viewing_epoch is not None:
-            self._live_snapshot = snap   # an earlier epoch is shown: keep the present for go_live()
-        else:
-            self._apply_snapshot(snap)
-        self._grant_later("live", t0)
+        try:
+            if self.viewing_epoch is not None:
+                self._live_snapshot = snap   # an earlier epoch is shown: keep the present for go_live()
+            else:
+                self._apply_snapshot(snap)
+        finally:
+            self._grant_later("live", t0)
 
     def _apply_snapshot(self, snap) -> None:
         self.snapshot = snap
