@@ -49,9 +49,13 @@ class DivergenceWatch(Callback):
         self.start: float | None = None
         self.recent: deque = deque(maxlen=self.window)
         self.epoch = 0
+        self._limit = math.inf
+        self._above = 0  # values in ``recent`` above the limit
 
     def on_train_begin(self, logs=None):
         self.start = None
+        self._limit = math.inf
+        self._above = 0
         self.recent.clear()
         if self.model is not None:
             self.model.divergence = None
@@ -65,12 +69,18 @@ class DivergenceWatch(Callback):
             return  # NaN / inf: the engine stops by itself
         if self.start is None:
             self.start = float(loss)
+            self._limit = threshold(self.start)
             return
-        self.recent.append(float(loss))
-        if len(self.recent) < min(MIN_BATCHES, self.window):
+        recent, limit, value = self.recent, self._limit, float(loss)
+        if recent.maxlen and len(recent) == recent.maxlen and recent[0] > limit:
+            self._above -= 1  # the value the append below drops
+        recent.append(value)
+        if value > limit:
+            self._above += 1
+        # the median can exceed the limit only if at least half the values do: sort only then
+        if len(recent) < min(MIN_BATCHES, self.window) or 2 * self._above < len(recent):
             return
-        median = statistics.median(self.recent)
-        limit = threshold(self.start)
+        median = statistics.median(recent)
         if median > limit:
             m = self.model
             m.stop_training = True

@@ -90,3 +90,44 @@ def test_one_noisy_batch_never_stops_training():
     for b, loss in enumerate([9.0] * 10):
         watch.on_train_batch_end(b, {"batch_loss": loss})
     assert watch.model.stop_training and watch.model.stop_reason == "diverged"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_watch_stops_at_the_same_batch_as_the_median_rule_computed_every_batch(seed):
+    """The watch sorts only when at least half the window is above the limit; the batch it stops
+    at is the one where the plain rule (median of the last WINDOW losses every batch) first fires."""
+    import statistics
+
+    import numpy as np
+
+    from nnstudio.project.divergence import MIN_BATCHES, WINDOW
+
+    class Model:
+        stop_training = False
+        stop_reason = None
+        diverged_at = None
+
+    rng = np.random.default_rng(seed)
+    start = float(rng.uniform(0.1, 2.0))
+    limit = threshold(start)
+    # losses below the limit with bursts above it of 1-7 batches (the window drops old values)
+    losses = [start]
+    while len(losses) < 400:
+        losses += list(limit * rng.uniform(0.3, 0.99, int(rng.integers(3, 20))))
+        losses += list(limit * rng.uniform(1.01, 3.0, int(rng.integers(1, 8))))
+    expected = None
+    for b in range(1, len(losses)):
+        window = losses[max(1, b - WINDOW + 1):b + 1]
+        if len(window) >= MIN_BATCHES and statistics.median(window) > limit:
+            expected = b
+            break
+    watch = DivergenceWatch()
+    watch.set_model(Model())
+    watch.on_train_begin()
+    stopped = None
+    for b, loss in enumerate(losses):
+        watch.on_train_batch_end(b, {"batch_loss": loss})
+        if watch.model.stop_training:
+            stopped = b
+            break
+    assert expected is not None and expected >= MIN_BATCHES and stopped == expected

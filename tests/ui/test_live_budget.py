@@ -21,8 +21,8 @@ def test_grant_delay_keeps_the_gui_share_to_the_duty():
         assert grant_delay_ms(kind, 0.0) == 0
         assert grant_delay_ms(kind, 100.0) == MAX_GRANT_DELAY[kind]  # a slow first paint waits at most this
         assert grant_delay_ms(kind, 0.5, paced=True) == 0  # slow motion: every batch is shown
-    # ~10 live refreshes a second are allowed when one costs about 10 ms of GUI CPU
-    assert 60 <= grant_delay_ms("live", 0.010) <= 100
+    # ~7 live refreshes a second are allowed when one costs about 10 ms of GUI CPU (its paint included)
+    assert 100 <= grant_delay_ms("live", 0.010) <= 150
 
 
 def test_controller_grants_after_the_budgeted_pause(window, qtbot, monkeypatch):

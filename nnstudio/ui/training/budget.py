@@ -19,8 +19,11 @@ import time
 
 #: share of the GUI thread's CPU time the live updates may take (the rest is left to
 #: the worker: both need the GIL). The next message is granted only after the last one
-#: was handled *and painted*, plus a pause sized to keep to this share.
-GUI_DUTY = {"progress": 0.04, "live": 0.10}
+#: was handled *and painted* (:func:`nnstudio.ui.training.afterpaint.after_paint`), plus a
+#: pause sized to keep to this share. Live 7 %: ~7 canvas-map refreshes/s on the spiral net
+#: with its paint counted (10 % took ~17 % of the GUI's CPU with progress and cost ~0.05 in
+#: training throughput; benchmarks/ui_training.py).
+GUI_DUTY = {"progress": 0.04, "live": 0.07}
 #: ... but never wait longer than this (ms) for the next one (a first paint can be slow)
 MAX_GRANT_DELAY = {"progress": 500, "live": 1000}
 
