@@ -3605,6 +3605,18 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>에포크 {start}로 돌아가 미니배치 {n}개를 1초에 {speed:g}개씩 다시 학습하고, 데이터 화면에 각 배치를 동그라미로 표시합니다. 시드가 같으므로 배치도 같습니다. 앞서 학습한 에포크들은 실행으로 보관됩니다.</translation>
         </message>
         <message>
+            <source>Side by side</source>
+            <translation>나란히 보기</translation>
+        </message>
+        <message>
+            <source>Shows the decision maps of {names} next to each other, one slider for both: each map from its own run's weights at that epoch.</source>
+            <translation>{names}의 결정 지도를 나란히 보여 줍니다. 슬라이더 하나로 둘 다 움직이며, 각 지도는 그 에포크에서 해당 실행이 실제로 가졌던 가중치로 그립니다.</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
             <source>The timeline is not available here.</source>
             <translation>여기서는 타임라인을 쓸 수 없습니다.</translation>
         </message>
@@ -3629,8 +3641,8 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
             <translation>다시 재생하는 중… 캔버스와 결정 경계 지도를 보세요. 손실 그래프의 보라색 선이 지금 보이는 에포크입니다.</translation>
         </message>
         <message>
-            <source>Done: both runs stay dashed in the loss plot; drag the timeline to look again.</source>
-            <translation>완료: 두 실행 모두 손실 그래프에 점선으로 남습니다. 타임라인을 끌어 다시 볼 수 있습니다.</translation>
+            <source>Done: both runs stay dashed in the loss plot; the side-by-side window replays their decision maps together.</source>
+            <translation>끝났습니다. 두 실행은 손실 그래프에 점선으로 남아 있고, 나란히 보기 창에서 두 결정 지도를 함께 다시 재생합니다.</translation>
         </message>
         <message>
             <source>Replay: {name}</source>
@@ -3693,6 +3705,65 @@ Choose another place with File &gt; Save As; nothing was lost.</source>
         <message>
             <source>A random sample</source>
             <translation>무작위 샘플</translation>
+        </message>
+    </context>
+    <context>
+        <name>SideBySideView</name>
+        <message>
+            <source>Side by side: {names}</source>
+            <translation>나란히 보기: {names}</translation>
+        </message>
+        <message>
+            <source> vs </source>
+            <translation> 대 </translation>
+        </message>
+        <message>
+            <source>The same network trained from {n} starting points, each map from its own run's recorded weights at the epoch on the slider.</source>
+            <translation>같은 신경망을 출발점 {n}곳에서 학습했습니다. 각 지도는 슬라이더의 에포크에서 그 실행이 기록한 가중치로 그립니다.</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>재생</translation>
+        </message>
+        <message>
+            <source>Play both runs' epochs together from the slider's epoch (Space).</source>
+            <translation>슬라이더의 에포크부터 두 실행의 에포크를 함께 재생합니다 (Space).</translation>
+        </message>
+        <message>
+            <source>The epoch shown in every map (epoch k = after k epochs, 0 = the starting weights). ← → step one epoch, Home/End jump.</source>
+            <translation>모든 지도에 보이는 에포크입니다 (에포크 k = k 에포크 학습 뒤, 0 = 시작 가중치). ← →로 한 에포크씩, Home/End로 처음과 끝으로 이동합니다.</translation>
+        </message>
+        <message>
+            <source> epochs/s</source>
+            <translation> 에포크/초</translation>
+        </message>
+        <message>
+            <source>Replay speed in epochs a second.</source>
+            <translation>다시 보기 속도 (초당 에포크 수).</translation>
+        </message>
+        <message>
+            <source>{name}: no map (needs 2 input features)</source>
+            <translation>{name}: 지도 없음 (입력 특징이 2개여야 합니다)</translation>
+        </message>
+        <message>
+            <source>{name} · epoch {epoch}</source>
+            <translation>{name} · 에포크 {epoch}</translation>
+        </message>
+        <message>
+            <source> · loss {loss:.3f}</source>
+            <translation> · 손실 {loss:.3f}</translation>
+        </message>
+        <message>
+            <source> · accuracy {acc:.0%}</source>
+            <translation> · 정확도 {acc:.0%}</translation>
+        </message>
+        <message>
+            <source>epoch {epoch} of {last}</source>
+            <translation>에포크 {epoch} / {last}</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>일시 정지</translation>
         </message>
     </context>
     <context>

@@ -83,6 +83,8 @@ def test_lesson9_replays_zeros_then_he_with_both_curves_overlaid(make_window, qt
     assert all(spec.params.get("kernel_initializer") == "he_normal"
                for spec in w.state.project.layers[1:-1] if spec.type == "Dense")
     assert "replay-start" in panel.done
+    assert widget.side_by_side.isVisible()  # then both decision maps side by side (test_rewind_sidebyside.py)
+    widget.side_by_side.close()
 
 
 def test_lesson5_replays_batches_in_slow_motion_with_the_batch_ringed(make_window, qtbot):

@@ -9,7 +9,10 @@
 * ``mode`` "race": for each of ``variants`` (``{"name", "kernel_initializer"}``) sets
   that initializer on every hidden Dense layer, trains ``until`` epochs, keeps the run
   (so the curves stay overlaid) and replays epochs 0..``until`` at ``speed``, one
-  variant after the other (lesson 9: zeros, then He);
+  variant after the other (lesson 9: zeros, then He); then it opens every variant's
+  decision map side by side (:mod:`.sidebyside`), one slider and play button for
+  all, from each run's own recorded snapshots (kept in memory with the run:
+  :class:`nnstudio.session.replays.RunReplay`); 'Side by side' reopens it;
 * ``mode`` "batches": goes back to epoch ``start`` and trains ``batches``
   mini-batches again, one every ``1 / speed`` seconds, with the batch ringed in
   the data view (the speed control's slow motion; lesson 5). The same seed makes
@@ -56,6 +59,8 @@ class ReplayWidget(QWidget):
             raise TypeError("race needs variants: [{name, kernel_initializer}, ...]")
         self._queue: list[dict] = []
         self._current: dict | None = None
+        self.replays: list = []          # race: each variant's RunReplay (weights per epoch), in order
+        self.side_by_side = None         # race: the SideBySideView opened last
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._next_batch)
         texts = {"best_val": self.tr("Jump to the best epoch"),
@@ -85,6 +90,17 @@ class ReplayWidget(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.button)
+        self.compare_button = None
+        if mode == "race":
+            self.compare_button = QPushButton(self.tr("Side by side"), self)
+            self.compare_button.setObjectName("replaySideBySide")
+            self.compare_button.setToolTip(self.tr("Shows the decision maps of {names} next to each other, one "
+                                                   "slider for both: each map from its own run's weights at that "
+                                                   "epoch.").format(names=self.tr(", ").join(
+                                                       v["name"] for v in self.variants)))
+            self.compare_button.setEnabled(False)
+            self.compare_button.clicked.connect(self.open_side_by_side)
+            lay.addWidget(self.compare_button)
         lay.addWidget(self.result)
 
     def studio(self):
@@ -149,6 +165,8 @@ class ReplayWidget(QWidget):
     # -- race: each initialization trained, kept and replayed in turn ---------------------------
     def _run_race(self, controller, bar) -> bool:
         self._queue = list(self.variants)
+        self.replays = []
+        self.compare_button.setEnabled(False)
         self._wire(controller, bar)
         self._next_variant()
         return True
@@ -164,8 +182,10 @@ class ReplayWidget(QWidget):
         window = self.studio()
         if window is None or not self._queue:
             if self._current is not None:
-                self.result.setText(self.tr("Done: both runs stay dashed in the loss plot; drag the timeline to "
-                                            "look again."))
+                self.result.setText(self.tr("Done: both runs stay dashed in the loss plot; the side-by-side "
+                                            "window replays their decision maps together."))
+                if self.open_side_by_side() is not None:
+                    self.side_by_side.play(start=0)
                 self.completed.emit()
             self._current = None
             return
@@ -199,7 +219,14 @@ class ReplayWidget(QWidget):
         if reason in ("user", "error"):
             self._current, self._queue = None, []
             return
-        window.training.keep_run(variant["name"])
+        from nnstudio.session.replays import RunReplay
+
+        controller = window.training
+        prepared = controller._prepared()
+        if controller.timeline is not None and len(controller.timeline) and prepared is not None:
+            self.replays.append(RunReplay.capture(variant["name"], window.state.project, prepared,
+                                                  controller.timeline, controller.history))
+        controller.keep_run(variant["name"])
         self._replaying = True
         bar = self.timeline()
         self.result.setText(self.tr("Replaying {name}: epochs 0–{n}.").format(name=variant["name"],
@@ -212,6 +239,28 @@ class ReplayWidget(QWidget):
             return
         self._replaying = False
         QTimer.singleShot(0, self, self._next_variant)
+
+    def open_side_by_side(self):
+        """Open (or raise) the side-by-side window of the race's runs; None before they are trained."""
+        if len(self.replays) < 2:
+            return None
+        from nnstudio.session.replays import SideBySide
+        from nnstudio.ui.lessons.sidebyside import SideBySideView
+
+        if self.side_by_side is not None:
+            self.side_by_side.close()
+            self.side_by_side.deleteLater()
+        window = self.studio()
+        view = self.side_by_side = SideBySideView(SideBySide(self.replays), speed=self.speed,
+                                                  parent=window if window is not None else self)
+        screen = (window or self).screen().availableGeometry()
+        view.resize(min(980, screen.width() - 40), min(560, screen.height() - 60))
+        centre = (window or self).frameGeometry().center()
+        view.move(max(screen.left(), centre.x() - view.width() // 2), max(screen.top(), centre.y() - view.height() // 2))
+        view.show()
+        view.raise_()
+        self.compare_button.setEnabled(True)
+        return view
 
     # -- batches: back to an epoch, then one mini-batch at a time ---------------------------------
     def _run_batches(self, controller, bar) -> bool:
@@ -247,3 +296,5 @@ class ReplayWidget(QWidget):
         self.timer.stop()
         self._left = 0
         self._queue, self._current, self._replaying = [], None, False
+        if self.side_by_side is not None:
+            self.side_by_side.play_button.setChecked(False)
